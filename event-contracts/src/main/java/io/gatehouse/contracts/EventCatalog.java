@@ -1,0 +1,93 @@
+package io.gatehouse.contracts;
+
+import io.gatehouse.contracts.registry.ModelRegistered;
+import io.gatehouse.contracts.registry.ModelVersionSubmitted;
+import io.gatehouse.contracts.approval.CaseOpened;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Every event type of the published language, with its CloudEvents type, publishing service and
+ * JSON Schema. Adding an event means adding its class here; {@code EventCatalogTest} checks that each
+ * entry is consistent (annotation, revision, schema present).
+ */
+public final class EventCatalog {
+
+  private static final Pattern TYPE =
+      Pattern.compile("io\\.gatehouse\\.(registry|approval|validation|monitoring)\\.([A-Z][A-Za-z]+)\\.v(\\d+)");
+
+  /** One event type. */
+  public record Entry(Class<? extends GatehouseEvent> javaType, String type, Service source, String revision) {
+
+    /** The CloudEvents {@code dataschema} URI. */
+    public String dataSchema() {
+      return "urn:gatehouse:schema:" + type;
+    }
+
+    /** Classpath location of the JSON Schema. */
+    public String schemaResource() {
+      return "/schemas/" + type + ".json";
+    }
+  }
+
+  private static final List<Class<? extends GatehouseEvent>> CLASSES = List.of(
+      ModelRegistered.class,
+      ModelVersionSubmitted.class,
+      CaseOpened.class);
+
+  private static final Map<Class<?>, Entry> BY_CLASS = new LinkedHashMap<>();
+  private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();
+
+  static {
+    for (Class<? extends GatehouseEvent> c : CLASSES) {
+      Entry e = entryFor(c);
+      if (BY_TYPE.put(e.type(), e) != null) {
+        throw new IllegalStateException("Duplicate CloudEvents type " + e.type());
+      }
+      BY_CLASS.put(c, e);
+    }
+  }
+
+  private EventCatalog() {}
+
+  private static Entry entryFor(Class<? extends GatehouseEvent> c) {
+    CloudEventType ce = c.getAnnotation(CloudEventType.class);
+    Revision revision = c.getAnnotation(Revision.class);
+    if (ce == null || revision == null) {
+      throw new IllegalStateException(c.getName() + " needs @CloudEventType and @Revision");
+    }
+    Matcher m = TYPE.matcher(ce.value());
+    if (!m.matches()) {
+      throw new IllegalStateException(c.getName() + ": malformed CloudEvents type " + ce.value());
+    }
+    Service source = Service.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
+    return new Entry(c, ce.value(), source, revision.value());
+  }
+
+  public static List<Entry> all() {
+    return List.copyOf(BY_CLASS.values());
+  }
+
+  /** The entry of an event class; throws for a class outside the published language. */
+  public static Entry of(Class<?> javaType) {
+    Entry e = BY_CLASS.get(javaType);
+    if (e == null) {
+      throw new IllegalArgumentException(javaType.getName() + " is not a published Gatehouse event");
+    }
+    return e;
+  }
+
+  public static Optional<Entry> find(Class<?> javaType) {
+    return Optional.ofNullable(BY_CLASS.get(javaType));
+  }
+
+  /** The entry of a CloudEvents type string, if it is one of ours. */
+  public static Optional<Entry> byType(String type) {
+    return Optional.ofNullable(BY_TYPE.get(type));
+  }
+}

@@ -1,0 +1,2 @@
+/** Events published by approval-service on {@code gatehouse.approval.v1}. */
+package io.gatehouse.contracts.approval;

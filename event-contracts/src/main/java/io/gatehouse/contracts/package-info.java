@@ -1,0 +1,2 @@
+/** The published language of Gatehouse: event records, their CloudEvents types and JSON Schemas. */
+package io.gatehouse.contracts;

@@ -1,0 +1,2 @@
+/** Events published by registry-service on {@code gatehouse.registry.v1}. */
+package io.gatehouse.contracts.registry;
