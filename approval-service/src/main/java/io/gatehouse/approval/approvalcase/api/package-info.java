@@ -1,0 +1,2 @@
+/** Commands of approval-service (never shared with other services). */
+package io.gatehouse.approval.approvalcase.api;

@@ -1,0 +1,36 @@
+package io.gatehouse.approval.approvalcase.infra;
+
+import io.gatehouse.approval.approvalcase.api.OpenCase;
+import io.gatehouse.approval.approvalcase.domain.CaseIds;
+import io.gatehouse.approval.policy.domain.Policy;
+import io.gatehouse.contracts.registry.ModelVersionSubmitted;
+import io.gatehouse.platform.kafka.ConsumedEvent;
+import io.gatehouse.platform.kafka.EventConsumer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a case for each submitted version. It runs in the consumer's transaction, so the case's
+ * events and the record of having consumed the submission commit together.
+ */
+@Component
+public class RegistryEventTranslator implements EventConsumer {
+
+  private final CommandGateway commands;
+  private final PolicyInForce policies;
+
+  public RegistryEventTranslator(CommandGateway commands, PolicyInForce policies) {
+    this.commands = commands;
+    this.policies = policies;
+  }
+
+  @Override
+  public void consume(ConsumedEvent event) {
+    if (event.payload() instanceof ModelVersionSubmitted s) {
+      Policy policy = policies.current();
+      commands.sendAndWait(new OpenCase(CaseIds.of(s.modelName(), s.version()), s.modelName(), s.version(),
+          s.artifact().sha256(), s.riskTier(), policy.name(), policy.version(), policy.forTier(s.riskTier()),
+          s.submittedBy(), s.authors()));
+    }
+  }
+}

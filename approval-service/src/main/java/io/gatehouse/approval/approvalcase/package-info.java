@@ -1,0 +1,2 @@
+/** The approval case of one model version. */
+package io.gatehouse.approval.approvalcase;

@@ -1,0 +1,2 @@
+/** Loading policy documents. */
+package io.gatehouse.approval.policy.infra;

@@ -1,0 +1,2 @@
+/** Versioned approval policies per risk tier. */
+package io.gatehouse.approval.policy;

@@ -1,0 +1,2 @@
+/** The audit log: an append-only record of every domain event. */
+package io.gatehouse.audit.auditlog;

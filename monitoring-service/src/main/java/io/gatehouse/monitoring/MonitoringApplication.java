@@ -1,0 +1,12 @@
+package io.gatehouse.monitoring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** monitoring-service. */
+@SpringBootApplication
+public class MonitoringApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(MonitoringApplication.class, args);
+  }
+}

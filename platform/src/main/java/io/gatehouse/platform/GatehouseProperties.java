@@ -1,0 +1,96 @@
+package io.gatehouse.platform;
+
+import io.gatehouse.contracts.Service;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code gatehouse.*} shared by every service.
+ *
+ * @param service the service whose events this process publishes to Kafka, or null for a pure consumer
+ */
+@ConfigurationProperties("gatehouse")
+public class GatehouseProperties {
+
+  /** The publishing service, e.g. {@code approval}; unset for a service that publishes nothing. */
+  private Service service;
+
+  private final Kafka kafka = new Kafka();
+
+  public Service getService() {
+    return service;
+  }
+
+  public void setService(Service service) {
+    this.service = service;
+  }
+
+  public Kafka getKafka() {
+    return kafka;
+  }
+
+  /** Topics and consumption. */
+  public static class Kafka {
+    /** Partitions of every topic the service creates when it is missing. */
+    private int partitions = 3;
+    /** Replication factor of created topics (3 in production, 1 on one broker). */
+    private short replicationFactor = 1;
+    /** Topics this service consumes; empty means it consumes nothing. */
+    private List<String> consume = new ArrayList<>();
+    /** Consumer threads. */
+    private int concurrency = 1;
+    /** Attempts at one record before it goes to the dead-letter topic (transient database errors retry forever). */
+    private int maxAttempts = 3;
+    /** Milliseconds between attempts. */
+    private long retryIntervalMs = 500;
+
+    public int getPartitions() {
+      return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+      this.partitions = partitions;
+    }
+
+    public short getReplicationFactor() {
+      return replicationFactor;
+    }
+
+    public void setReplicationFactor(short replicationFactor) {
+      this.replicationFactor = replicationFactor;
+    }
+
+    public List<String> getConsume() {
+      return consume;
+    }
+
+    public void setConsume(List<String> consume) {
+      this.consume = consume;
+    }
+
+    public int getConcurrency() {
+      return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+      this.concurrency = concurrency;
+    }
+
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    public long getRetryIntervalMs() {
+      return retryIntervalMs;
+    }
+
+    public void setRetryIntervalMs(long retryIntervalMs) {
+      this.retryIntervalMs = retryIntervalMs;
+    }
+  }
+}

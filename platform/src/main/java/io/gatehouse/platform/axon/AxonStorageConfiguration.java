@@ -1,0 +1,115 @@
+package io.gatehouse.platform.axon;
+
+import io.gatehouse.platform.context.Acting;
+import io.gatehouse.platform.context.ActingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon's storage and message plumbing as every service needs it. Runs before Axon's own
+ * auto-configuration so that its conditional beans back off.
+ *
+ * <ul>
+ *   <li>The JDBC storage engine on snake_case tables created by Flyway ({@code db/platform/V1}).</li>
+ *   <li>A Spring transaction manager, declared outright: Axon 4.13's auto-configuration can fall back
+ *       to a no-op one under Spring Boot 4, which would commit events and tokens separately.</li>
+ *   <li>The acting identity and trace copied from the current request or consumed event into every
+ *       command's metadata, and from there into every event it causes.</li>
+ * </ul>
+ */
+@AutoConfiguration(beforeName = {
+    "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+    "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+    "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+    "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"},
+    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
+public class AxonStorageConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  public EventSchema eventSchema() {
+    return EventSchema.builder()
+        .eventTable("domain_event_entry")
+        .snapshotTable("snapshot_event_entry")
+        .globalIndexColumn("global_index")
+        .timestampColumn("time_stamp")
+        .eventIdentifierColumn("event_identifier")
+        .aggregateIdentifierColumn("aggregate_identifier")
+        .sequenceNumberColumn("sequence_number")
+        .typeColumn("type")
+        .payloadTypeColumn("payload_type")
+        .payloadRevisionColumn("payload_revision")
+        .payloadColumn("payload")
+        .metaDataColumn("meta_data")
+        .build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public TokenSchema tokenSchema() {
+    return TokenSchema.builder()
+        .setTokenTable("token_entry")
+        .setProcessorNameColumn("processor_name")
+        .setSegmentColumn("segment")
+        .setTokenColumn("token")
+        .setTokenTypeColumn("token_type")
+        .setTimestampColumn("timestamp")
+        .setOwnerColumn("owner")
+        .build();
+  }
+
+  @Bean
+  public TransactionManager axonTransactionManager(PlatformTransactionManager platformTransactionManager) {
+    return new SpringTransactionManager(platformTransactionManager);
+  }
+
+  /** The clock aggregates take time from; a bean so tests can fix it. */
+  @Bean
+  @ConditionalOnMissingBean
+  public java.time.Clock clock() {
+    return java.time.Clock.systemUTC();
+  }
+
+  @Bean
+  public CorrelationDataProvider messageOriginProvider() {
+    return new MessageOriginProvider();
+  }
+
+  /** Carries who acted, and in which trace, from a command to every event it causes. */
+  @Bean
+  public CorrelationDataProvider actingCorrelationDataProvider() {
+    return new SimpleCorrelationDataProvider(
+        Acting.ACTOR, Acting.ACTOR_NAME, Acting.TRACEPARENT, Acting.CAUSATION_ID);
+  }
+
+  /** Stamps the current {@link Acting} into commands sent without it. */
+  @Bean
+  public MessageDispatchInterceptor<CommandMessage<?>> actingCommandMetadata() {
+    return new MessageDispatchInterceptor<>() {
+      @Override
+      public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> ActingContext.current()
+            .map(acting -> {
+              Map<String, String> missing = new java.util.HashMap<>(acting.asMetadata());
+              missing.keySet().removeAll(command.getMetaData().keySet());
+              return missing.isEmpty() ? command : command.andMetaData(missing);
+            })
+            .orElse(command);
+      }
+    };
+  }
+}

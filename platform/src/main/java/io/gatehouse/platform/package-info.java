@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration every Gatehouse service uses. */
+package io.gatehouse.platform;

@@ -1,0 +1,2 @@
+/** Commands registry-service accepts (never shared with other services). */
+package io.gatehouse.registry.model.api;

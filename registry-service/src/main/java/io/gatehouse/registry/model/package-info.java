@@ -1,0 +1,2 @@
+/** Registered models and their versions. */
+package io.gatehouse.registry.model;

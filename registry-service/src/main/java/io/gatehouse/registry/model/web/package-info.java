@@ -1,0 +1,2 @@
+/** REST endpoints for models and versions. */
+package io.gatehouse.registry.model.web;
