@@ -1,8 +1,30 @@
 package io.gatehouse.contracts;
 
-import io.gatehouse.contracts.registry.ModelRegistered;
-import io.gatehouse.contracts.registry.ModelVersionSubmitted;
+import io.gatehouse.contracts.approval.ApprovalExpired;
+import io.gatehouse.contracts.approval.ApprovalSuspended;
+import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
+import io.gatehouse.contracts.approval.ChangesRequested;
+import io.gatehouse.contracts.approval.ModelApproved;
+import io.gatehouse.contracts.approval.ModelPromoted;
+import io.gatehouse.contracts.approval.ModelRejected;
+import io.gatehouse.contracts.approval.ModelRolledBack;
+import io.gatehouse.contracts.approval.PolicyPublished;
+import io.gatehouse.contracts.approval.RecertificationDue;
+import io.gatehouse.contracts.approval.RolloutPaused;
+import io.gatehouse.contracts.approval.SignOffRecorded;
+import io.gatehouse.contracts.monitoring.DriftDetected;
+import io.gatehouse.contracts.monitoring.DriftResolved;
+import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.registry.ModelCardUpdated;
+import io.gatehouse.contracts.registry.ModelRegistered;
+import io.gatehouse.contracts.registry.ModelVersionRetired;
+import io.gatehouse.contracts.registry.ModelVersionSubmitted;
+import io.gatehouse.contracts.registry.RiskTierAssigned;
+import io.gatehouse.contracts.validation.GateFailed;
+import io.gatehouse.contracts.validation.GatePassed;
+import io.gatehouse.contracts.validation.ValidationCompleted;
+import io.gatehouse.contracts.validation.ValidationStarted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +58,35 @@ public final class EventCatalog {
   }
 
   private static final List<Class<? extends GatehouseEvent>> CLASSES = List.of(
+      // registry-service
       ModelRegistered.class,
+      RiskTierAssigned.class,
       ModelVersionSubmitted.class,
-      CaseOpened.class);
+      ModelCardUpdated.class,
+      ModelVersionRetired.class,
+      // validation-service
+      ValidationStarted.class,
+      GatePassed.class,
+      GateFailed.class,
+      ValidationCompleted.class,
+      // approval-service
+      CaseOpened.class,
+      SignOffRecorded.class,
+      ChangesRequested.class,
+      ModelRejected.class,
+      ModelApproved.class,
+      ModelPromoted.class,
+      RolloutPaused.class,
+      ModelRolledBack.class,
+      ApprovalSuspended.class,
+      RecertificationDue.class,
+      ApprovalExpired.class,
+      BreakGlassApproved.class,
+      PolicyPublished.class,
+      // monitoring-service
+      DriftDetected.class,
+      DriftResolved.class,
+      PerformanceDegraded.class);
 
   private static final Map<Class<?>, Entry> BY_CLASS = new LinkedHashMap<>();
   private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();
