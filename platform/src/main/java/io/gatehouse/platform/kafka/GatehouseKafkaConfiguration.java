@@ -23,7 +23,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -101,13 +100,13 @@ public class GatehouseKafkaConfiguration {
   }
 
   @Bean
-  @ConditionalOnExpression("'${gatehouse.kafka.consume:}' != ''")
+  @ConditionalOnConsumedTopics
   public Inbox inbox(JdbcTemplate jdbc, KafkaProperties kafka) {
     return new Inbox(jdbc, kafka.getConsumer().getGroupId());
   }
 
   @Bean
-  @ConditionalOnExpression("'${gatehouse.kafka.consume:}' != ''")
+  @ConditionalOnConsumedTopics
   public ConcurrentMessageListenerContainer<String, byte[]> gatehouseInboundContainer(
       GatehouseProperties props, KafkaProperties kafka, KafkaTemplate<String, byte[]> gatehouseKafkaTemplate,
       Inbox inbox, ObjectProvider<EventConsumer> consumers, TransactionTemplate transactions,
@@ -172,10 +171,15 @@ public class GatehouseKafkaConfiguration {
     return false;
   }
 
+  /** Our own words if the record was malformed, else the innermost cause's message. */
   static String describe(Throwable ex) {
     Throwable root = ex;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof MalformedEvent) {
+        root = t;
+        break;
+      }
+      root = t;
     }
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.length() > 2000 ? message.substring(0, 2000) : message;

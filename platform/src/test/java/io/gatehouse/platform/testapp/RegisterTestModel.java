@@ -1,0 +1,5 @@
+package io.gatehouse.platform.testapp;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RegisterTestModel(@TargetAggregateIdentifier String name) {}

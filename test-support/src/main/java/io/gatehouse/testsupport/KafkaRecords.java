@@ -1,0 +1,69 @@
+package io.gatehouse.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Reading and writing raw records in tests, outside any service. */
+public final class KafkaRecords {
+
+  private KafkaRecords() {}
+
+  /** Every record of {@code topic} from the beginning, reading until none arrives for {@code idle}. */
+  public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, Duration idle) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+             new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long quietSince = System.nanoTime();
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (System.nanoTime() - quietSince < idle.toNanos() && System.nanoTime() < deadline) {
+        ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+        if (!batch.isEmpty()) {
+          batch.forEach(all::add);
+          quietSince = System.nanoTime();
+        }
+      }
+    }
+    return all;
+  }
+
+  /** A header's value as text, or null. */
+  public static String header(ConsumerRecord<?, ?> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  /** Sends one record and waits for the broker's acknowledgement. */
+  public static void send(String bootstrap, ProducerRecord<String, byte[]> record) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, byte[]> producer =
+             new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not send test record", e);
+    }
+  }
+}
