@@ -107,6 +107,17 @@ class EventSchemaTest {
   }
 
   @Test
+  void aSubmissionMayLeaveCardLineageAndEvaluationDataForLater() {
+    Entry entry = EventCatalog.of(ModelVersionSubmitted.class);
+    ModelVersionSubmitted full = SampleEvents.modelVersionSubmitted();
+    ModelVersionSubmitted bare = new ModelVersionSubmitted(full.modelName(), full.version(), full.artifact(),
+        null, null, null, full.riskTier(), full.submittedBy(), full.authors(), full.submittedAt());
+
+    assertThat(Schemas.validate(entry, JSON.valueToTree(bare))).isEmpty();
+    assertThat(JSON.readValue(JSON.writeValueAsBytes(bare), ModelVersionSubmitted.class)).isEqualTo(bare);
+  }
+
+  @Test
   void modelEventsAreKeyedByModelAndVersionedSubjects() {
     for (Entry entry : EventCatalog.all()) {
       GatehouseEvent event = SampleEvents.of(entry.javaType());
