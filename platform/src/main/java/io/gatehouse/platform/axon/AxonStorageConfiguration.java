@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -70,6 +72,15 @@ public class AxonStorageConfiguration {
         .setTimestampColumn("timestamp")
         .setOwnerColumn("owner")
         .build();
+  }
+
+  /**
+   * PostgreSQL reports a duplicate key as SQLState 23505; Axon's default resolver looks at vendor
+   * error codes and misses it, which turned "this aggregate already exists" into a 500.
+   */
+  @Bean
+  public PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new SQLStateResolver("23505");
   }
 
   @Bean

@@ -11,6 +11,10 @@ import io.gatehouse.platform.testapp.TransportTestApp;
 import io.gatehouse.testsupport.KafkaRecords;
 import io.gatehouse.testsupport.PostgresDatabaseExtension;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,14 +36,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The transport against a real PostgreSQL and a real (in-JVM KRaft) Kafka broker: events leave the
- * event store as CloudEvents, are consumed once in effect, and bad records go to the dead-letter topic.
+ * The platform against a real PostgreSQL and a real (in-JVM KRaft) Kafka broker: events leave the
+ * event store as CloudEvents, are consumed once in effect, bad records go to the dead-letter topic,
+ * and HTTP errors are problem details that say what was wrong.
  */
-@SpringBootTest(classes = TransportTestApp.class,
+@SpringBootTest(classes = TransportTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 3)
 @DirtiesContext
-class KafkaTransportIT {
+class PlatformIT {
 
   private static final String TOPIC = "gatehouse.registry.v1";
 
@@ -55,6 +61,50 @@ class KafkaTransportIT {
   @Autowired TransactionManager axonTransactionManager;
   @Autowired MeterRegistry meters;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
+  @LocalServerPort int port;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void registeringTheSameIdentityTwiceIsAConflictNotAServerError() throws Exception {
+    assertThat(post("/test/models", "{\"name\":\"dup\",\"tags\":[],\"count\":1}").statusCode()).isEqualTo(201);
+    HttpResponse<String> second = post("/test/models", "{\"name\":\"dup\",\"tags\":[],\"count\":1}");
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(second.body()).contains("\"code\":\"already-exists\"");
+  }
+
+  @Test
+  void invalidFieldsAreNamedInTheProblem() throws Exception {
+    HttpResponse<String> r = post("/test/models", "{\"name\":\"\",\"tags\":[\"ok\", \"\"],\"count\":1}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(r.body()).contains("\"code\":\"invalid-request\"").contains("name: must not be blank")
+        .contains("tags[1]");
+  }
+
+  @Test
+  void malformedJsonSaysWhereWithoutJavaNames() throws Exception {
+    HttpResponse<String> broken = post("/test/models", "{\"name\": ");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(broken.body()).contains("\"code\":\"malformed-request\"").contains("not valid JSON");
+    HttpResponse<String> wrongType = post("/test/models", "{\"name\":\"a\",\"tags\":[],\"count\":\"many\"}");
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(wrongType.body()).contains("Field 'count'").doesNotContain("java.").doesNotContain("int`");
+  }
+
+  @Test
+  void invalidQueryParametersAreNamed() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/page?size=99"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("size: must be less than or equal to 10");
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
 
   @Test
   void axonCommitsEventsAndTokensInSpringTransactions() {
