@@ -44,6 +44,16 @@ public class GatehouseProperties {
     private int maxAttempts = 3;
     /** Milliseconds between attempts. */
     private long retryIntervalMs = 500;
+    /** How long the publisher waits for the broker to acknowledge a batch before it fails and retries. */
+    private java.time.Duration ackTimeout = java.time.Duration.ofSeconds(30);
+
+    public java.time.Duration getAckTimeout() {
+      return ackTimeout;
+    }
+
+    public void setAckTimeout(java.time.Duration ackTimeout) {
+      this.ackTimeout = ackTimeout;
+    }
 
     public int getPartitions() {
       return partitions;

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,8 +80,8 @@ public class GatehouseKafkaConfiguration {
   @Bean
   @ConditionalOnProperty("gatehouse.service")
   public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> gatehouseKafkaTemplate,
-      @Value("${gatehouse.kafka.ack-timeout:PT30S}") Duration ackTimeout, MeterRegistry meters) {
-    return new KafkaEventPublisher(gatehouseKafkaTemplate, ackTimeout, meters);
+      GatehouseProperties props, MeterRegistry meters) {
+    return new KafkaEventPublisher(gatehouseKafkaTemplate, props.getKafka().getAckTimeout(), meters);
   }
 
   /**

@@ -1,0 +1,140 @@
+package io.gatehouse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole lifecycle against the real PostgreSQL and a real broker, with {@link FakeService} jars
+ * standing in for the five services (the real ones are not started by this module's tests).
+ */
+class LocalStackIT {
+
+  @TempDir
+  Path repoRoot;
+
+  private final String dbPrefix = "gh_it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+  private LocalStack.Config config;
+
+  @BeforeEach
+  void fakeRepository() throws Exception {
+    for (LocalStack.ServiceDefinition s : LocalStack.SERVICES) {
+      TestSupport.writeFakeServiceJar(repoRoot, s.name());
+    }
+    int[] kafka = TestSupport.twoFreePorts();
+    config = LocalStack.Config.defaults(repoRoot)
+        .withKafkaPorts(kafka[0], kafka[1])
+        .withBasePort(TestSupport.freePortBlock(LocalStack.SERVICES.size()))
+        .withDbPrefix(dbPrefix)
+        .withReadyTimeout(Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void dropDatabases() throws Exception {
+    TestSupport.dropDatabasesWithPrefix(dbPrefix);
+  }
+
+  @Test
+  void startsEverythingWiredTogetherAndStopsItAgain() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LocalStack stack = new LocalStack(config.withAppArgs("monitoring-service", "--fake.extra=yes"),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      stack.start();
+
+      assertThat(stack.broker().isAlive()).isTrue();
+      assertThat(stack.services()).hasSize(5).allSatisfy(s -> assertThat(s.isReady()).isTrue());
+      for (LocalStack.ServiceDefinition d : LocalStack.SERVICES) {
+        assertThat(TestSupport.databaseExists(dbPrefix + d.databaseSuffix())).isTrue();
+      }
+      ServiceProcess approval = stack.service("approval-service");
+      assertThat(approval.port()).isEqualTo(config.basePort() + 1);
+      assertThat(approval.logFile()).content()
+          .contains("arg --server.port=" + approval.port())
+          .contains("arg --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + dbPrefix + "approval")
+          .contains("arg --spring.datasource.username=postgres")
+          .contains("arg --spring.kafka.bootstrap-servers=" + stack.broker().bootstrapServers());
+      assertThat(stack.service("monitoring-service").logFile()).content().contains("arg --fake.extra=yes");
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("Gatehouse local stack ready in", "audit-projection", approval.baseUrl(), "approval-service.log");
+
+      long oldPid = approval.pid();
+      approval.kill();
+      assertThat(approval.isAlive()).isFalse();
+      approval.start();
+      approval.awaitReady(Duration.ofSeconds(30));
+      assertThat(approval.pid()).isNotEqualTo(oldPid);
+      approval.restart();
+      approval.awaitReady(Duration.ofSeconds(30));
+      assertThat(approval.isReady()).isTrue();
+    } finally {
+      stack.stop();
+    }
+    assertThat(stack.services()).noneMatch(ServiceProcess::isAlive);
+    assertThat(stack.broker().isAlive()).isFalse();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Stopped.");
+  }
+
+  @Test
+  void aServiceThatDiesFailsTheStartWithItsNameAndLogAndStopsTheRest() {
+    LocalStack stack = new LocalStack(config.withAppArgs("audit-projection", "--fake.mode=die"), LocalStack.quiet());
+
+    assertThatThrownBy(stack::start)
+        .isInstanceOfSatisfying(LocalStackException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessageContaining("audit-projection exited with code 3 before it was ready")
+        .hasMessageContaining("boom: this fake service refuses to start");
+    assertThat(stack.services()).noneMatch(ServiceProcess::isAlive);
+    assertThat(stack.broker().isAlive()).isFalse();
+  }
+
+  @Test
+  void aServiceNeverReadyFailsAfterTheTimeout() {
+    LocalStack stack = new LocalStack(config.withServices(java.util.List.of("registry-service"))
+        .withAppArgs("registry-service", "--fake.mode=unready")
+        .withReadyTimeout(Duration.ofSeconds(3)), LocalStack.quiet());
+
+    assertThatThrownBy(stack::start)
+        .isInstanceOf(LocalStackException.class)
+        .hasMessageContaining("registry-service was not ready within 3 s")
+        .hasMessageContaining("/actuator/health/readiness did not answer 200");
+    assertThat(stack.services()).noneMatch(ServiceProcess::isAlive);
+  }
+
+  @Test
+  void aTakenPortIsNamedWithItsOwner() throws Exception {
+    try (ServerSocket squatter = new ServerSocket(config.kafkaPort(), 1, InetAddress.getByName("127.0.0.1"))) {
+      LocalStack stack = new LocalStack(config, LocalStack.quiet());
+
+      assertThatThrownBy(stack::start)
+          .isInstanceOfSatisfying(LocalStackException.class, e -> assertThat(e.exitCode()).isEqualTo(3))
+          .hasMessageContaining("port " + config.kafkaPort() + " (Kafka) is in use")
+          .hasMessageContaining("pid " + ProcessHandle.current().pid())
+          .hasMessageContaining("--kafka-port");
+    }
+  }
+
+  @Test
+  void missingJarsSayHowToBuild(@TempDir Path emptyRepo) {
+    LocalStack.Config noJars = LocalStack.Config.defaults(emptyRepo)
+        .withKafkaPorts(config.kafkaPort(), config.controllerPort()).withBasePort(config.basePort());
+    LocalStack empty = new LocalStack(noJars, LocalStack.quiet());
+
+    assertThatThrownBy(empty::start)
+        .isInstanceOfSatisfying(LocalStackException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
+        .hasMessageContaining("No runnable jar for registry-service, approval-service, validation-service")
+        .hasMessageContaining("mvn -B -q -DskipTests package");
+    assertThat(empty.broker().isAlive()).isFalse();
+  }
+}

@@ -1,0 +1,311 @@
+package io.gatehouse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole system as users run it: the local stack (a KRaft broker and the five services as their
+ * own JVMs) on fresh databases and free ports. It follows a submission into the audit log, then
+ * SIGKILLs a service, or the broker, in the middle of a burst of submissions and checks that every
+ * acknowledged submission's events are in the audit log exactly once.
+ */
+class SystemIT {
+
+  private static final int BURST = 1000;
+  private static final Pattern ENTRY = Pattern.compile(
+      "\"sequence\":(\\d+),\"id\":\"([^\"]+)\",\"type\":\"([^\"]+)\",\"source\":\"[^\"]*\",\"subject\":\"([^\"]*)\","
+          + "\"time\":\"([^\"]+)\",\"actor\":(null|\"[^\"]*\")");
+  private static final Pattern NEXT = Pattern.compile("\"next\":(\\d+|null)");
+
+  @TempDir
+  static Path state;
+
+  static LocalStack stack;
+  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void startStack() throws IOException {
+    Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+    int kafka = freePort();
+    int base = freePortBlock(5);
+    LocalStack.Config config = LocalStack.Config.defaults(root)
+        .withStateDir(state)
+        .withKafkaPorts(kafka, freePort())
+        .withBasePort(base)
+        .withDbPrefix("gh_sys_" + ProcessHandle.current().pid() + "_")
+        .withReadyTimeout(Duration.ofMinutes(3));
+    stack = new LocalStack(config);
+    stack.start();
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    if (stack == null) {
+      return;
+    }
+    stack.stop();
+    try (Connection c = DriverManager.getConnection(stack.config().adminJdbcUrl(), stack.config().dbUser(), "");
+         Statement s = c.createStatement()) {
+      for (LocalStack.ServiceDefinition d : LocalStack.SERVICES) {
+        s.execute("DROP DATABASE IF EXISTS " + stack.config().databaseOf(d.name()) + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
+  void aSubmittedVersionReachesTheAuditLogAfterItsCaseOpened() throws Exception {
+    registerModel("flow-model");
+    Instant submitted = Instant.now();
+    assertThat(submit("flow-model")).isEqualTo(201);
+
+    List<Entry> entries = awaitAudit("flow-model", list -> list.size() >= 3, Duration.ofSeconds(60));
+    System.out.printf("audit shows CaseOpened %d ms after the submission was acknowledged%n",
+        Duration.between(submitted, Instant.now()).toMillis());
+    assertThat(entries).extracting(Entry::type).containsExactly(
+        "io.gatehouse.registry.ModelRegistered.v1",
+        "io.gatehouse.registry.ModelVersionSubmitted.v1",
+        "io.gatehouse.approval.CaseOpened.v1");
+    assertThat(entries).allSatisfy(e -> {
+      assertThat(e.id()).isNotBlank();
+      assertThat(e.time()).isNotBlank();
+      assertThat(e.actor()).isNotEqualTo("null");
+    });
+    assertThat(entries.get(1).subject()).isEqualTo("models/flow-model/versions/1");
+    assertThat(entries.get(2).actor()).isEqualTo("\"service:approval-service\"");
+  }
+
+  @ParameterizedTest(name = "SIGKILL {0}")
+  @ValueSource(strings = {"registry-service", "approval-service", "audit-projection"})
+  void aServiceKilledDuringABurstLosesNoAcknowledgedSubmission(String victim) throws Exception {
+    String model = "burst-" + victim;
+    registerModel(model);
+    Set<Integer> acknowledged = burst(model, BURST, 300, () -> {
+      ServiceProcess service = stack.service(victim);
+      service.kill();
+      service.start();
+      service.awaitReady(Duration.ofMinutes(2));
+    });
+    assertEveryAcknowledgedSubmissionOnceInTheAuditLog(model, acknowledged);
+  }
+
+  @Test
+  void theBrokerKilledAndRestartedMidStreamLosesNothing() throws Exception {
+    String model = "broker-restart";
+    registerModel(model);
+    Set<Integer> acknowledged = burst(model, 400, 150, () -> {
+      stack.broker().kill();
+      stack.broker().start();
+    });
+    assertEveryAcknowledgedSubmissionOnceInTheAuditLog(model, acknowledged);
+  }
+
+  /**
+   * Submits versions from four client threads until {@code total} were acknowledged; after
+   * {@code disruptAfter} acknowledgements, runs {@code disruption} once while the clients keep going.
+   * A submission refused or cut off (the service is down) is retried as a new one after 100 ms: it
+   * was not acknowledged. Answers the version numbers registry-service acknowledged (201).
+   */
+  private Set<Integer> burst(String model, int total, int disruptAfter, Disruption disruption) throws Exception {
+    Set<Integer> acknowledged = Collections.synchronizedSet(new HashSet<>());
+    AtomicInteger failed = new AtomicInteger();
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      futures.add(clients.submit(() -> {
+        while (acknowledged.size() < total && System.nanoTime() < deadline) {
+          try {
+            HttpResponse<String> r = post(stack.service("registry-service").baseUrl()
+                + "/api/v1/models/" + model + "/versions", versionBody());
+            if (r.statusCode() == 201) {
+              acknowledged.add(Integer.parseInt(r.body().replaceAll(".*\"version\":(\\d+).*", "$1")));
+              continue;
+            }
+            failed.incrementAndGet();
+          } catch (IOException e) {
+            failed.incrementAndGet();
+          }
+          Thread.sleep(100);
+        }
+        return null;
+      }));
+    }
+    while (acknowledged.size() < disruptAfter && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    long t0 = System.nanoTime();
+    disruption.run();
+    System.out.printf("%s: disruption took %d ms%n", model, (System.nanoTime() - t0) / 1_000_000);
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    clients.shutdown();
+    System.out.printf("%s: %d acknowledged, %d refused or cut off%n", model, acknowledged.size(), failed.get());
+    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(total);
+    return acknowledged;
+  }
+
+  private void assertEveryAcknowledgedSubmissionOnceInTheAuditLog(String model, Set<Integer> acknowledged)
+      throws Exception {
+    // The audit log consumes the registry and approval topics independently: wait for both.
+    List<Entry> entries = awaitAudit(model, list ->
+        versions(list, "io.gatehouse.registry.ModelVersionSubmitted.v1").containsAll(acknowledged)
+            && versions(list, "io.gatehouse.approval.CaseOpened.v1").containsAll(acknowledged),
+        Duration.ofMinutes(4));
+    Map<String, Integer> byId = new HashMap<>();
+    entries.forEach(e -> byId.merge(e.id(), 1, Integer::sum));
+    assertThat(byId.values()).as("no event twice in the audit log").allMatch(n -> n == 1);
+
+    Map<Integer, Integer> submissions = count(entries, "io.gatehouse.registry.ModelVersionSubmitted.v1");
+    Map<Integer, Integer> cases = count(entries, "io.gatehouse.approval.CaseOpened.v1");
+    for (int v : acknowledged) {
+      assertThat(submissions.get(v)).as("ModelVersionSubmitted of acknowledged version %d", v).isEqualTo(1);
+      assertThat(cases.get(v)).as("CaseOpened of acknowledged version %d", v).isEqualTo(1);
+    }
+    assertThat(submissions.values()).as("no version submitted twice").allMatch(n -> n == 1);
+    assertThat(cases.values()).as("no case opened twice").allMatch(n -> n == 1);
+  }
+
+  private static Set<Integer> versions(List<Entry> entries, String type) {
+    return count(entries, type).keySet();
+  }
+
+  private static Map<Integer, Integer> count(List<Entry> entries, String type) {
+    Map<Integer, Integer> n = new HashMap<>();
+    for (Entry e : entries) {
+      if (e.type().equals(type)) {
+        n.merge(Integer.parseInt(e.subject().substring(e.subject().lastIndexOf('/') + 1)), 1, Integer::sum);
+      }
+    }
+    return n;
+  }
+
+  /** Polls the audit log of a model (all pages) until {@code done} holds. */
+  private List<Entry> awaitAudit(String model, java.util.function.Predicate<List<Entry>> done, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Entry> entries = List.of();
+    while (System.nanoTime() < deadline) {
+      entries = audit(model);
+      if (done.test(entries)) {
+        return entries;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("audit log of " + model + " not complete within " + timeout + "; has "
+        + entries.size() + " entries");
+  }
+
+  private List<Entry> audit(String model) throws Exception {
+    List<Entry> all = new ArrayList<>();
+    String after = "0";
+    while (after != null) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
+          stack.service("audit-projection").baseUrl() + "/api/v1/audit?limit=1000&model=" + model + "&after=" + after))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        return all; // audit-projection may be restarting
+      }
+      Matcher m = ENTRY.matcher(r.body());
+      while (m.find()) {
+        all.add(new Entry(Long.parseLong(m.group(1)), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)));
+      }
+      Matcher next = NEXT.matcher(r.body());
+      after = next.find() && !"null".equals(next.group(1)) ? next.group(1) : null;
+    }
+    return all;
+  }
+
+  private void registerModel(String name) throws Exception {
+    HttpResponse<String> r = post(stack.service("registry-service").baseUrl() + "/api/v1/models", """
+        {"name": "%s", "description": "system test", "ownerTeam": "qa", "tags": [],
+         "riskProfile": {"domain": "credit", "affectsIndividuals": true, "fullyAutomatedDecision": true,
+                         "publicFacing": false, "regulatedRegime": null}}""".formatted(name));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+  }
+
+  private int submit(String model) throws Exception {
+    return post(stack.service("registry-service").baseUrl() + "/api/v1/models/" + model + "/versions",
+        versionBody()).statusCode();
+  }
+
+  private static String versionBody() {
+    StringBuilder sha = new StringBuilder();
+    for (int i = 0; i < 64; i++) {
+      sha.append(Character.forDigit(ThreadLocalRandom.current().nextInt(16), 16));
+    }
+    return """
+        {"artifact": {"uri": "s3://models/m.onnx", "sha256": "%s", "sizeBytes": 1024}, "authors": ["bob"]}"""
+        .formatted(sha);
+  }
+
+  private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The first of {@code n} consecutive free ports in 20000-40000. */
+  private static int freePortBlock(int n) throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int start = 20000 + ThreadLocalRandom.current().nextInt(20000);
+      boolean free = true;
+      for (int p = start; p < start + n && free; p++) {
+        try (ServerSocket s = new ServerSocket(p)) {
+          s.setReuseAddress(true);
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return start;
+      }
+    }
+    throw new IOException("no block of " + n + " free ports");
+  }
+
+  /** Something that happens to the running stack. */
+  interface Disruption {
+    void run() throws Exception;
+  }
+
+  record Entry(long sequence, String id, String type, String subject, String time, String actor) {}
+}
