@@ -13,6 +13,8 @@ public final class CloudEventHeaders {
   public static final String TRACEPARENT = "traceparent";
   /** The acting identity (a person's subject, or {@code service:<name>}). */
   public static final String ACTOR = "gatehouse_actor";
+  /** The acting person's display name, when the token had one. */
+  public static final String ACTOR_NAME = "gatehouse_actor_name";
   /** Why a record was dead-lettered, in words. */
   public static final String DLQ_REASON = "gatehouse_dlq_reason";
   /** The consumer group that gave up on the record. */

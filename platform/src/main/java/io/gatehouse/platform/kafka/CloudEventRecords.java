@@ -42,6 +42,10 @@ public final class CloudEventRecords {
     if (actor != null) {
       add(headers, CloudEventHeaders.ACTOR, actor.toString());
     }
+    Object actorName = message.getMetaData().get(Acting.ACTOR_NAME);
+    if (actorName != null) {
+      add(headers, CloudEventHeaders.ACTOR_NAME, actorName.toString());
+    }
     byte[] data = EventJson.mapper().writeValueAsBytes(event);
     return new ProducerRecord<>(entry.source().topic(), null, event.partitionKey(), data, headers);
   }

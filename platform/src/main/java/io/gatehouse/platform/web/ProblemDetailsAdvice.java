@@ -92,6 +92,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail = "The request body is missing or is not valid JSON.";
     for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof RequestSizeLimitFilter.TooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                "The request body is larger than the limit of " + tooLarge.maxBytes() + " bytes."));
+      }
+      if (t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+        detail = "Unknown field '" + u.getPropertyName() + "': the request may only contain the documented fields.";
+        break;
+      }
       if (t instanceof JacksonException j) {
         String path = j.getPath().stream()
             .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")

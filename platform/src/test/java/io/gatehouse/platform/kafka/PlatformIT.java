@@ -10,6 +10,13 @@ import io.gatehouse.platform.testapp.RegisterTestModel;
 import io.gatehouse.platform.testapp.TransportTestApp;
 import io.gatehouse.testsupport.KafkaRecords;
 import io.gatehouse.testsupport.PostgresDatabaseExtension;
+import io.gatehouse.testsupport.TestIssuer;
+import io.gatehouse.platform.testapp.TestModelController;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,9 +58,19 @@ class PlatformIT {
   @RegisterExtension
   static PostgresDatabaseExtension db = new PostgresDatabaseExtension();
 
+  static final TestIssuer issuer = TestIssuer.start();
+
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
+  static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("gatehouse.security.issuer", issuer::issuer);
+    registry.add("gatehouse.security.jwk-set-uri", issuer::jwksUri);
+    registry.add("gatehouse.web.max-request-bytes", () -> "4096");
+  }
+
+  @AfterAll
+  static void stopIssuer() {
+    issuer.close();
   }
 
   @Autowired CommandGateway commands;
@@ -94,21 +111,133 @@ class PlatformIT {
 
   @Test
   void invalidQueryParametersAreNamed() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/page?size=99"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = get("/test/page?size=99", issuer.token("alice", "ENGINEERING"));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("size: must be less than or equal to 10");
   }
 
   private HttpResponse<String> post(String path, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return post(path, json, issuer.token("alice", "PLATFORM"));
+  }
+
+  private HttpResponse<String> post(String path, String json, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Stream<Arguments> refusedTokens() {
+    return Stream.of(
+        Arguments.of("no token", null),
+        Arguments.of("alg none", issuer.unsigned("alice", "PLATFORM")),
+        Arguments.of("HS256 signed with the RSA public key", issuer.hs256WithPublicKey("alice", "PLATFORM")),
+        Arguments.of("tampered payload", issuer.tampered("alice", "PLATFORM")),
+        Arguments.of("unknown kid", issuer.signedByUnknownKey("alice", "PLATFORM")),
+        Arguments.of("wrong iss", issuer.token("alice", List.of("PLATFORM"), c -> c.issuer("https://evil.example"))),
+        Arguments.of("wrong aud", issuer.token("alice", List.of("PLATFORM"), c -> c.audience("someone-else"))),
+        Arguments.of("missing aud", issuer.token("alice", List.of("PLATFORM"), c -> c.audience((String) null))),
+        Arguments.of("expired beyond the skew", issuer.token("alice", List.of("PLATFORM"), c -> c
+            .issueTime(java.util.Date.from(java.time.Instant.now().minusSeconds(900)))
+            .notBeforeTime(java.util.Date.from(java.time.Instant.now().minusSeconds(900)))
+            .expirationTime(java.util.Date.from(java.time.Instant.now().minusSeconds(120))))),
+        Arguments.of("missing exp", issuer.token("alice", List.of("PLATFORM"), c -> c.expirationTime(null))),
+        Arguments.of("nbf in the future", issuer.token("alice", List.of("PLATFORM"),
+            c -> c.notBeforeTime(java.util.Date.from(java.time.Instant.now().plusSeconds(300))))),
+        Arguments.of("not a JWT", "abc.def.ghi"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedTokens")
+  void refusesABadTokenWith401BeforeAnyHandlerRuns(String why, String token) throws Exception {
+    int before = TestModelController.INVOCATIONS.get();
+    HttpResponse<String> r = post("/test/models", "{\"name\":\"x\",\"tags\":[],\"count\":1}", token);
+    assertThat(r.statusCode()).as(why).isEqualTo(401);
+    assertThat(r.headers().firstValue("www-authenticate")).as(why).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(r.body()).contains("\"code\":\"unauthorized\"");
+    assertThat(TestModelController.INVOCATIONS.get()).as(why + ": no handler invoked").isEqualTo(before);
+  }
+
+  @Test
+  void aTokenWithinTheClockSkewIsAccepted() throws Exception {
+    java.time.Instant now = java.time.Instant.now();
+    String justExpired = issuer.token("alice", List.of("PLATFORM"), c -> c
+        .issueTime(java.util.Date.from(now.minusSeconds(600)))
+        .notBeforeTime(java.util.Date.from(now.minusSeconds(600)))
+        .expirationTime(java.util.Date.from(now.minusSeconds(5))));
+    HttpResponse<String> r = post("/test/whoami", "{}", justExpired);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aCallerWithoutTheRoleIsRefusedWith403() throws Exception {
+    int before = TestModelController.INVOCATIONS.get();
+    HttpResponse<String> r = post("/test/models", "{\"name\":\"x\",\"tags\":[],\"count\":1}",
+        issuer.token("eve", "ETHICS"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).contains("\"code\":\"role-required\"").contains("POST /test/models");
+    assertThat(TestModelController.INVOCATIONS.get()).isEqualTo(before);
+  }
+
+  @Test
+  void whoActsComesFromTheTokenNeverTheBody() throws Exception {
+    HttpResponse<String> r = post("/test/whoami", "{\"actor\":\"mallory\"}", issuer.token("alice", "PLATFORM"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"actor\":\"alice\"").contains("\"actorName\":\"Test alice\"");
+  }
+
+  @Test
+  void probesAreOpenAndEverythingElseNeedsAToken() throws Exception {
+    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/prometheus", issuer.token("eve", "ETHICS")).statusCode()).isEqualTo(403);
+    assertThat(get("/actuator/prometheus", issuer.token("scraper", "SERVICE")).statusCode()).isEqualTo(200);
+    assertThat(get("/no/such/endpoint", issuer.token("alice", "PLATFORM")).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedWith413() throws Exception {
+    String big = "{\"name\":\"x\",\"tags\":[\"" + "a".repeat(5000) + "\"],\"count\":1}";
+    HttpResponse<String> r = post("/test/models", big);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("request-too-large").contains("4096");
+  }
+
+  @Test
+  void unknownFieldsAndDuplicateKeysAreRefused() throws Exception {
+    HttpResponse<String> unknown = post("/test/models", "{\"name\":\"x\",\"tags\":[],\"count\":1,\"submittedBy\":\"mallory\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("Unknown field 'submittedBy'");
+    HttpResponse<String> duplicate = post("/test/models", "{\"name\":\"x\",\"name\":\"y\",\"tags\":[],\"count\":1}");
+    assertThat(duplicate.statusCode()).isEqualTo(400);
   }
 
   @Test
   void axonCommitsEventsAndTokensInSpringTransactions() {
     assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+  }
+
+  @Test
+  void theActingIdentityTravelsOnKafka() throws Exception {
+    assertThat(post("/test/models", "{\"name\":\"by-alice\",\"tags\":[],\"count\":1}").statusCode()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM seen WHERE model_key = 'by-alice'") == 1);
+    ConsumerRecord<String, byte[]> r = KafkaRecords.readAll(brokers, TOPIC, Duration.ofSeconds(1)).stream()
+        .filter(x -> "by-alice".equals(x.key())).findFirst().orElseThrow();
+    assertThat(KafkaRecords.header(r, "gatehouse_actor")).isEqualTo("alice");
+    assertThat(KafkaRecords.header(r, "gatehouse_actor_name")).isEqualTo("Test alice");
+    assertThat(jdbc.queryForObject("SELECT actor FROM seen WHERE model_key = 'by-alice'", String.class)).isEqualTo("alice");
   }
 
   @Test

@@ -93,7 +93,10 @@ class PublisherCrashIT {
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + db.jdbcUrl(),
         "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-        "--server.port=0"));
+        "--server.port=0",
+        // the child serves no requests in this test; the decoder only needs its settings
+        "--gatehouse.security.issuer=http://127.0.0.1:1",
+        "--gatehouse.security.jwk-set-uri=http://127.0.0.1:1/jwks"));
     args.addAll(List.of(extra));
     return ChildJvm.start(TransportTestApp.class.getName(),
         List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args, log);
