@@ -102,6 +102,14 @@ public class GatehouseSecurityConfiguration {
   }
 
   @Bean
+  public EndpointInventory endpointInventory(
+      @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+      org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings,
+      ObjectProvider<EndpointAccess> access) {
+    return new EndpointInventory(mappings, access);
+  }
+
+  @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseSecurityProperties props,
       ObjectProvider<EndpointAccess> access, JwtDecoder decoder, JwtAuthenticationConverter converter)
