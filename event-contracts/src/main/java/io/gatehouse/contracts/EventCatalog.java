@@ -13,6 +13,7 @@ import io.gatehouse.contracts.approval.PolicyPublished;
 import io.gatehouse.contracts.approval.RecertificationDue;
 import io.gatehouse.contracts.approval.RolloutPaused;
 import io.gatehouse.contracts.approval.SignOffRecorded;
+import io.gatehouse.contracts.approval.SignOffsVoided;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
@@ -72,6 +73,7 @@ public final class EventCatalog {
       // approval-service
       CaseOpened.class,
       SignOffRecorded.class,
+      SignOffsVoided.class,
       ChangesRequested.class,
       ModelRejected.class,
       ModelApproved.class,

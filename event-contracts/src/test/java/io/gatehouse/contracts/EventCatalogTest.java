@@ -33,11 +33,11 @@ class EventCatalogTest {
   }
 
   @Test
-  void cataloguesEveryEventOfTheDesign() {
+  void cataloguesEveryEventOfTheDesignAndThoseAddedSince() {
     assertThat(EventCatalog.all()).extracting(e -> e.javaType().getSimpleName()).containsExactlyInAnyOrder(
         "ModelRegistered", "RiskTierAssigned", "ModelVersionSubmitted", "ModelCardUpdated", "ModelVersionRetired",
         "ValidationStarted", "GatePassed", "GateFailed", "ValidationCompleted",
-        "CaseOpened", "SignOffRecorded", "ChangesRequested", "ModelRejected", "ModelApproved", "ModelPromoted",
+        "CaseOpened", "SignOffRecorded", "SignOffsVoided", "ChangesRequested", "ModelRejected", "ModelApproved", "ModelPromoted",
         "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "RecertificationDue", "ApprovalExpired",
         "BreakGlassApproved", "PolicyPublished",
         "DriftDetected", "DriftResolved", "PerformanceDegraded");

@@ -15,6 +15,7 @@ import io.gatehouse.contracts.approval.RecertificationDue;
 import io.gatehouse.contracts.approval.RequiredSignOff;
 import io.gatehouse.contracts.approval.RolloutPaused;
 import io.gatehouse.contracts.approval.SignOffRecorded;
+import io.gatehouse.contracts.approval.SignOffsVoided;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
@@ -84,6 +85,7 @@ public final class SampleEvents {
     ALL.put(ValidationCompleted.class, SampleEvents::validationCompleted);
     ALL.put(CaseOpened.class, SampleEvents::caseOpened);
     ALL.put(SignOffRecorded.class, SampleEvents::signOffRecorded);
+    ALL.put(SignOffsVoided.class, SampleEvents::signOffsVoided);
     ALL.put(ChangesRequested.class, SampleEvents::changesRequested);
     ALL.put(ModelRejected.class, SampleEvents::modelRejected);
     ALL.put(ModelApproved.class, SampleEvents::modelApproved);
@@ -201,12 +203,17 @@ public final class SampleEvents {
         List.of("auc", "calibration", "four-fifths", "equalized-odds", "card-complete"),
         List.of(new RequiredSignOff("ENGINEERING", 1), new RequiredSignOff("LEGAL", 1),
             new RequiredSignOff("MODEL_RISK", 2)),
-        "alice@bank.example", List.of("alice@bank.example", "bob@bank.example"), at(11));
+        "P180D", "alice@bank.example", List.of("alice@bank.example", "bob@bank.example"), at(11));
   }
 
   public static SignOffRecorded signOffRecorded() {
     return new SignOffRecorded(CASE_ID, MODEL, VERSION, "LEGAL", "lena@bank.example", "Lena Hoffmann", "APPROVE",
         "Annex III documentation complete.", at(60));
+  }
+
+  public static SignOffsVoided signOffsVoided() {
+    return new SignOffsVoided(CASE_ID, MODEL, VERSION, "auc", "a".repeat(64), "b".repeat(64),
+        List.of(new Approver("LEGAL", "lena@bank.example")), at(65));
   }
 
   public static ChangesRequested changesRequested() {
