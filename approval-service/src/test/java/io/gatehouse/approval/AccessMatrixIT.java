@@ -31,6 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class AccessMatrixIT {
 
   static final List<Endpoint> MATRIX = List.of(
+        Endpoint.of("POST", "/api/v1/cases/{caseId}/sign-offs", "/api/v1/cases/c/sign-offs", "{}",
+            "ENGINEERING", "PRODUCT", "LEGAL", "ETHICS", "MODEL_RISK"),
+        Endpoint.of("GET", "/api/v1/cases/{caseId}", "/api/v1/cases/no-such-case", null),
+        Endpoint.of("GET", "/api/v1/cases", "/api/v1/cases?limit=0", null),
         Endpoint.of("GET", "/actuator/prometheus", "/actuator/prometheus", null, "PLATFORM", "SERVICE"),
         Endpoint.of("GET", "/actuator/metrics", "/actuator/metrics", null, "PLATFORM", "SERVICE"),
         Endpoint.of("GET", "/actuator/info", "/actuator/info", null, "PLATFORM", "SERVICE"));

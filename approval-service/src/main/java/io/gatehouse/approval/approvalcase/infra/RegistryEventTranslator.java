@@ -10,27 +10,33 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a case for each submitted version. It runs in the consumer's transaction, so the case's
- * events and the record of having consumed the submission commit together.
+ * Opens a case for each submitted version, then applies gate results that arrived before it. It runs
+ * in the consumer's transaction, so the case's events and the record of having consumed the
+ * submission commit together.
  */
 @Component
 public class RegistryEventTranslator implements EventConsumer {
 
   private final CommandGateway commands;
   private final PolicyInForce policies;
+  private final ValidationEventTranslator gateResults;
 
-  public RegistryEventTranslator(CommandGateway commands, PolicyInForce policies) {
+  public RegistryEventTranslator(CommandGateway commands, PolicyInForce policies,
+      ValidationEventTranslator gateResults) {
     this.commands = commands;
     this.policies = policies;
+    this.gateResults = gateResults;
   }
 
   @Override
   public void consume(ConsumedEvent event) {
     if (event.payload() instanceof ModelVersionSubmitted s) {
       Policy policy = policies.current();
-      commands.sendAndWait(new OpenCase(CaseIds.of(s.modelName(), s.version()), s.modelName(), s.version(),
+      String caseId = CaseIds.of(s.modelName(), s.version());
+      commands.sendAndWait(new OpenCase(caseId, s.modelName(), s.version(),
           s.artifact().sha256(), s.riskTier(), policy.name(), policy.version(), policy.forTier(s.riskTier()),
           s.submittedBy(), s.authors()));
+      gateResults.applyPending(caseId);
     }
   }
 }

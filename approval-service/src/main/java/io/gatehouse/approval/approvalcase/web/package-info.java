@@ -1,0 +1,2 @@
+/** REST endpoints for approval cases: read them, sign them off. */
+package io.gatehouse.approval.approvalcase.web;

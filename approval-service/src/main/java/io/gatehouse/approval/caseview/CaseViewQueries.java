@@ -1,0 +1,48 @@
+package io.gatehouse.approval.caseview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the case view. */
+@Component
+public class CaseViewQueries {
+
+  private final JdbcTemplate jdbc;
+  private final JsonMapper json = io.gatehouse.contracts.EventJson.mapper();
+
+  public CaseViewQueries(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<CaseView> find(String caseId) {
+    return jdbc.queryForList("SELECT document FROM case_view WHERE case_id = ?", String.class, caseId).stream()
+        .findFirst().map(d -> json.readValue(d, CaseView.class));
+  }
+
+  /** Cases filtered by status, model and a role they wait for; ordered by model and version. */
+  public List<CaseView> list(String status, String model, String awaitingRole, int offset, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT document FROM case_view WHERE true");
+    List<Object> args = new ArrayList<>();
+    if (status != null) {
+      sql.append(" AND status = ?");
+      args.add(status);
+    }
+    if (model != null) {
+      sql.append(" AND model_name = ?");
+      args.add(model);
+    }
+    if (awaitingRole != null) {
+      sql.append(" AND awaiting_roles LIKE ?");
+      args.add("%," + awaitingRole + ",%");
+    }
+    sql.append(" ORDER BY model_name, version OFFSET ? LIMIT ?");
+    args.add(offset);
+    args.add(limit);
+    return jdbc.queryForList(sql.toString(), String.class, args.toArray()).stream()
+        .map(d -> json.readValue(d, CaseView.class)).toList();
+  }
+}

@@ -1,0 +1,191 @@
+package io.gatehouse.approval.approvalcase.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatehouse.approval.approvalcase.domain.CaseIds;
+import io.gatehouse.contracts.registry.ArtifactRef;
+import io.gatehouse.contracts.registry.ModelVersionSubmitted;
+import io.gatehouse.contracts.validation.GatePassed;
+import io.gatehouse.contracts.validation.ObservedValue;
+import io.gatehouse.platform.kafka.CloudEventRecords;
+import io.gatehouse.testsupport.KafkaRecords;
+import io.gatehouse.testsupport.PostgresDatabaseExtension;
+import io.gatehouse.testsupport.TestIssuer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * approval-service as a whole: a submission arrives on Kafka, the case opens, gate results arrive
+ * (some before the case), reviewers sign off through REST with their tokens, and the case is
+ * approved once, with ModelApproved on Kafka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 3)
+@DirtiesContext
+class SignOffFlowIT {
+
+  @RegisterExtension
+  static PostgresDatabaseExtension db = new PostgresDatabaseExtension();
+
+  static final TestIssuer issuer = TestIssuer.start();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("gatehouse.security.issuer", issuer::issuer);
+    registry.add("gatehouse.security.jwk-set-uri", issuer::jwksUri);
+  }
+
+  @AfterAll
+  static void stopIssuer() {
+    issuer.close();
+  }
+
+  @LocalServerPort int port;
+  @Value("${spring.embedded.kafka.brokers}") String brokers;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aHighTierVersionIsApprovedOnlyAfterEveryRoleAndTwoModelRiskSignOffs() throws Exception {
+    String model = "credit-scorer";
+    String caseId = CaseIds.of(model, 1);
+    gatePassed(model, 1, "auc"); // before the case exists: kept and applied when it opens
+    submit(model, 1);
+    awaitStatus(caseId, "OPEN");
+    for (String gate : List.of("calibration", "four-fifths", "equalized-odds", "card-complete")) {
+      gatePassed(model, 1, gate);
+    }
+
+    HttpResponse<String> own = signOff(caseId, "alice", "ENGINEERING", "APPROVE");
+    assertThat(own.statusCode()).isEqualTo(403);
+    assertThat(own.body()).contains("signer-submitted-version").contains("separation of duties");
+
+    for (String[] s : List.of(new String[] {"erin", "ENGINEERING"}, new String[] {"pat", "PRODUCT"},
+        new String[] {"lee", "LEGAL"}, new String[] {"eve", "ETHICS"}, new String[] {"riley", "MODEL_RISK"})) {
+      assertThat(signOff(caseId, s[0], s[1], "APPROVE").statusCode()).as(s[0]).isEqualTo(202);
+    }
+    awaitGatesPassed(caseId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> case_(caseId).contains("\"awaiting\":{\"MODEL_RISK\":1}"));
+    assertThat(case_(caseId)).as("every gate passed, one MODEL_RISK approval short: still open")
+        .contains("\"status\":\"OPEN\"");
+
+    assertThat(signOff(caseId, "robin", "MODEL_RISK", "APPROVE").statusCode()).isEqualTo(202);
+    awaitStatus(caseId, "APPROVED");
+    assertThat(case_(caseId)).contains("\"validUntil\":");
+    assertThat(signOff(caseId, "rory", "MODEL_RISK", "APPROVE").statusCode()).isEqualTo(409);
+    assertThat(approvalsOnKafka(model, 1)).isEqualTo(1);
+  }
+
+  @Test
+  void fiftyParallelSignOffsGiveExactlyTheAllowedOnesAndOneApproval() throws Exception {
+    String model = "parallel";
+    String caseId = CaseIds.of(model, 1);
+    submit(model, 1);
+    awaitStatus(caseId, "OPEN");
+
+    List<Callable<Integer>> calls = new ArrayList<>();
+    List<String> roles = List.of("ENGINEERING", "PRODUCT", "LEGAL", "ETHICS", "MODEL_RISK");
+    for (String role : roles) {
+      for (int holder = 0; holder < 3; holder++) {
+        String who = role.toLowerCase() + "-" + holder;
+        calls.add(() -> signOff(caseId, who, role, "APPROVE").statusCode());
+        calls.add(() -> signOff(caseId, who, role, "APPROVE").statusCode()); // the same person again
+      }
+    }
+    for (int i = 0; i < 5; i++) {
+      calls.add(() -> signOff(caseId, "alice", "LEGAL", "APPROVE").statusCode()); // the submitter
+      calls.add(() -> signOff(caseId, "bob", "ETHICS", "APPROVE").statusCode()); // an author
+    }
+    for (int i = 0; i < 10; i++) {
+      int n = i;
+      calls.add(() -> signOff(caseId, "intruder-" + n, "LEGAL", "APPROVE", "ENGINEERING").statusCode()); // no role
+    }
+    Collections.shuffle(calls);
+    assertThat(calls).hasSize(50);
+
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : pool.invokeAll(calls)) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(statuses.stream().filter(s -> s == 202).count()).as("one per distinct role holder").isEqualTo(15);
+    assertThat(statuses.stream().filter(s -> s == 409).count()).as("second attempts").isEqualTo(15);
+    assertThat(statuses.stream().filter(s -> s == 403).count()).as("submitter, author, no role").isEqualTo(20);
+
+    for (String gate : List.of("auc", "calibration", "four-fifths", "equalized-odds", "card-complete")) {
+      gatePassed(model, 1, gate);
+    }
+    awaitStatus(caseId, "APPROVED");
+    assertThat(approvalsOnKafka(model, 1)).isEqualTo(1);
+  }
+
+  private void submit(String model, int version) {
+    ModelVersionSubmitted e = new ModelVersionSubmitted(model, version,
+        new ArtifactRef("s3://m/" + model, "a".repeat(64), 10), null, null, null, "HIGH", "alice", List.of("bob"),
+        Instant.now());
+    KafkaRecords.send(brokers, CloudEventRecords.toRecord(GenericEventMessage.asEventMessage(e)));
+  }
+
+  private void gatePassed(String model, int version, String gate) {
+    GatePassed e = new GatePassed("run-1", model, version, gate, gate + " holds",
+        List.of(new ObservedValue("metric", 0.9)), "default", 1, "d".repeat(64), 1000, Instant.now());
+    KafkaRecords.send(brokers, CloudEventRecords.toRecord(GenericEventMessage.asEventMessage(e)));
+  }
+
+  private HttpResponse<String> signOff(String caseId, String who, String role, String decision, String... heldRoles)
+      throws Exception {
+    String token = heldRoles.length == 0 ? issuer.token(who, role) : issuer.token(who, heldRoles);
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + caseId + "/sign-offs"))
+        .header("content-type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"role\":\"" + role + "\",\"decision\":\"" + decision + "\",\"comment\":\"ok\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String case_(String caseId) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + caseId))
+        .header("Authorization", "Bearer " + issuer.token("auditor", "AUDITOR")).build(), HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() == 200 ? r.body() : "";
+  }
+
+  private void awaitStatus(String caseId, String status) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> case_(caseId).contains("\"status\":\"" + status + "\""));
+  }
+
+  private void awaitGatesPassed(String caseId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> case_(caseId).contains("\"gatesNotPassed\":[]"));
+  }
+
+  private long approvalsOnKafka(String model, int version) {
+    return KafkaRecords.readAll(brokers, "gatehouse.approval.v1", Duration.ofSeconds(2)).stream()
+        .filter(r -> model.equals(r.key()))
+        .filter(r -> "io.gatehouse.approval.ModelApproved.v1".equals(KafkaRecords.header(r, "ce_type")))
+        .count();
+  }
+}
