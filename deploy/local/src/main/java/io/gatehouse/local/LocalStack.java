@@ -25,9 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The whole local stack: checks PostgreSQL, ports and jars, creates the databases, starts the Kafka
- * broker and then every service in parallel, and waits until all are ready. {@link #stop()} stops
- * the services first, then the broker.
+ * The whole local stack: checks PostgreSQL, ports and jars, creates the databases, starts the
+ * development identity provider and the Kafka broker, waits until both are ready, then starts every
+ * service in parallel (each told to trust the identity provider's tokens) and waits until all are
+ * ready. {@link #stop()} stops the services first, then the identity provider, then the broker.
  *
  * <pre>{@code
  * LocalStack stack = new LocalStack(LocalStack.Config.defaults(repoRoot).withBasePort(18081));
@@ -54,12 +55,21 @@ public final class LocalStack implements AutoCloseable {
   /** The key of {@link Config#jvmArgs()} for the broker's extra JVM options. */
   public static final String KAFKA = "kafka";
 
+  /**
+   * The development identity provider's module (and log, and {@link #service(String)} name): a
+   * Spring Boot jar like the services, but without a database. Keys of {@link Config#jvmArgs()} and
+   * {@link Config#appArgs()} use this name too.
+   */
+  public static final String IDENTITY_PROVIDER = "identity-provider";
+
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern PG_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
 
   /**
    * Where and how the stack runs.
    *
+   * @param idpPort the identity provider's port; it is also the issuer the services trust
+   *     ({@code http://127.0.0.1:<idpPort>})
    * @param services the services to start (names from {@link #SERVICES}); each keeps its port
    * @param jvmArgs extra JVM options by service name, or {@link #KAFKA} for the broker
    * @param appArgs extra application arguments by service name ({@code --key=value} overrides ours)
@@ -69,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
       Path stateDir,
       int kafkaPort,
       int controllerPort,
+      int idpPort,
       int basePort,
       String dbPrefix,
       String adminJdbcUrl,
@@ -87,62 +98,72 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static Config defaults(Path repoRoot) {
-      return new Config(repoRoot, repoRoot.resolve(".gatehouse"), 9092, 9093, 8081, "gatehouse_",
+      return new Config(repoRoot, repoRoot.resolve(".gatehouse"), 9092, 9093, 9000, 8081, "gatehouse_",
           "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
           SERVICES.stream().map(ServiceDefinition::name).toList(), Map.of(), Map.of(), Duration.ofSeconds(120));
     }
 
     public Config withStateDir(Path dir) {
-      return new Config(repoRoot, dir, kafkaPort, controllerPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, dir, kafkaPort, controllerPort, idpPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
           services, jvmArgs, appArgs, readyTimeout);
     }
 
     public Config withKafkaPorts(int kafka, int controller) {
-      return new Config(repoRoot, stateDir, kafka, controller, basePort, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafka, controller, idpPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
+          services, jvmArgs, appArgs, readyTimeout);
+    }
+
+    public Config withIdpPort(int port) {
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, port, basePort, dbPrefix, adminJdbcUrl, dbUser,
           services, jvmArgs, appArgs, readyTimeout);
     }
 
     public Config withBasePort(int port) {
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, port, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, port, dbPrefix, adminJdbcUrl, dbUser,
           services, jvmArgs, appArgs, readyTimeout);
     }
 
     public Config withDbPrefix(String prefix) {
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, basePort, prefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, basePort, prefix, adminJdbcUrl, dbUser,
           services, jvmArgs, appArgs, readyTimeout);
     }
 
     public Config withAdminJdbc(String url, String user) {
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, basePort, dbPrefix, url, user,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, basePort, dbPrefix, url, user,
           services, jvmArgs, appArgs, readyTimeout);
     }
 
     public Config withServices(List<String> names) {
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
           names, jvmArgs, appArgs, readyTimeout);
     }
 
     public Config withJvmArgs(String name, String... args) {
       Map<String, List<String>> copy = new HashMap<>(jvmArgs);
       copy.put(name, List.of(args));
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
           services, copy, appArgs, readyTimeout);
     }
 
     public Config withAppArgs(String name, String... args) {
       Map<String, List<String>> copy = new HashMap<>(appArgs);
       copy.put(name, List.of(args));
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
           services, jvmArgs, copy, readyTimeout);
     }
 
     public Config withReadyTimeout(Duration timeout) {
-      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
+      return new Config(repoRoot, stateDir, kafkaPort, controllerPort, idpPort, basePort, dbPrefix, adminJdbcUrl, dbUser,
           services, jvmArgs, appArgs, timeout);
     }
 
     public int portOf(String service) {
-      return basePort + indexOf(service);
+      return IDENTITY_PROVIDER.equals(service) ? idpPort : basePort + indexOf(service);
+    }
+
+    /** The identity provider's base URL, which is also the {@code iss} of its tokens. */
+    public String issuer() {
+      return "http://127.0.0.1:" + idpPort;
     }
 
     public String databaseOf(String service) {
@@ -168,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
             "The database prefix '" + dbPrefix + "' must be lower-case letters, digits and _ (e.g. gatehouse_).");
       }
       jdbcUrlOf(SERVICES.get(0).name());
-      for (int port : List.of(kafkaPort, controllerPort, basePort, basePort + SERVICES.size() - 1)) {
+      for (int port : List.of(kafkaPort, controllerPort, idpPort, basePort, basePort + SERVICES.size() - 1)) {
         if (port < 1 || port > 65535) {
           throw new LocalStackException(LocalStackException.USAGE, "Port " + port + " is out of range.");
         }
@@ -178,6 +199,12 @@ public final class LocalStack implements AutoCloseable {
           || (controllerPort >= basePort && controllerPort < basePort + SERVICES.size())) {
         throw new LocalStackException(LocalStackException.USAGE, "Kafka ports " + kafkaPort + "/" + controllerPort
             + " collide with each other or with the service ports " + basePort + "-" + (basePort + SERVICES.size() - 1) + ".");
+      }
+      if (idpPort == kafkaPort || idpPort == controllerPort
+          || (idpPort >= basePort && idpPort < basePort + SERVICES.size())) {
+        throw new LocalStackException(LocalStackException.USAGE, "The identity provider port " + idpPort
+            + " collides with the Kafka ports " + kafkaPort + "/" + controllerPort + " or the service ports "
+            + basePort + "-" + (basePort + SERVICES.size() - 1) + ".");
       }
     }
 
@@ -196,6 +223,7 @@ public final class LocalStack implements AutoCloseable {
   private final PrintStream out;
   private final KafkaBroker broker;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private volatile ServiceProcess identityProvider;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Object lifecycle = new Object();
   private volatile boolean started;
@@ -225,9 +253,12 @@ public final class LocalStack implements AutoCloseable {
     return broker;
   }
 
-  /** A started service by module name, e.g. {@code "approval-service"}. */
+  /**
+   * A started service by module name, e.g. {@code "approval-service"}, or the identity provider
+   * ({@link #IDENTITY_PROVIDER}).
+   */
   public ServiceProcess service(String name) {
-    ServiceProcess service = services.get(name);
+    ServiceProcess service = IDENTITY_PROVIDER.equals(name) ? identityProvider : services.get(name);
     if (service == null) {
       throw new IllegalStateException(name + " is not part of this stack, or the stack has not started: "
           + services.keySet());
@@ -235,6 +266,12 @@ public final class LocalStack implements AutoCloseable {
     return service;
   }
 
+  /** The identity provider once started, else null. */
+  public ServiceProcess identityProvider() {
+    return identityProvider;
+  }
+
+  /** The Gatehouse services started (not the identity provider: see {@link #identityProvider()}). */
   public List<ServiceProcess> services() {
     return List.copyOf(services.values());
   }
@@ -262,10 +299,20 @@ public final class LocalStack implements AutoCloseable {
     out.println("  postgresql         " + config.adminJdbcUrl() + " ok" + (created.isEmpty()
         ? "" : "; created " + String.join(", ", created)));
     try {
+      // The identity provider boots while the broker does; the services start once both are ready.
+      long ti = System.nanoTime();
+      ServiceProcess idp = new ServiceProcess(IDENTITY_PROVIDER, jars.get(IDENTITY_PROVIDER), config.idpPort(),
+          config.stateDir(), config.jvmArgs().getOrDefault(IDENTITY_PROVIDER, List.of()), identityProviderArgs());
+      synchronized (lifecycle) {
+        abortIfStopping();
+        identityProvider = idp;
+        idp.start();
+      }
       long tb = System.nanoTime();
       abortIfStopping();
       broker.start();
       out.printf(Locale.ROOT, "  kafka              %s ready in %.1f s%n", broker.bootstrapServers(), seconds(tb));
+      await(List.of(idp), ti);
       for (String name : config.services()) {
         ServiceProcess service = new ServiceProcess(name, jars.get(name), config.portOf(name), config.stateDir(),
             config.jvmArgs().getOrDefault(name, List.of()), appArgs(name));
@@ -278,7 +325,7 @@ public final class LocalStack implements AutoCloseable {
       if (!services.isEmpty()) {
         out.println("  starting           " + String.join(", ", services.keySet()) + " ...");
       }
-      awaitServices(System.nanoTime());
+      await(new ArrayList<>(services.values()), System.nanoTime());
     } catch (RuntimeException e) {
       stopAll(false);
       throw e;
@@ -286,7 +333,10 @@ public final class LocalStack implements AutoCloseable {
     printSummary(seconds(t0));
   }
 
-  /** Services first (in parallel, SIGTERM, SIGKILL after 30 s), then the broker. Safe to call twice. */
+  /**
+   * Services first (in parallel, SIGTERM, SIGKILL after 30 s), then the identity provider, then the
+   * broker. Safe to call twice.
+   */
   public void stop() {
     stopAll(true);
   }
@@ -320,6 +370,17 @@ public final class LocalStack implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    ServiceProcess idp;
+    synchronized (lifecycle) {
+      idp = identityProvider;
+    }
+    boolean idpAlive = idp != null && idp.isAlive();
+    if (idpAlive) {
+      if (verbose) {
+        out.println("Stopping " + IDENTITY_PROVIDER + " ...");
+      }
+      idp.stop();
+    }
     boolean brokerAlive = broker.isAlive();
     if (brokerAlive) {
       if (verbose) {
@@ -327,7 +388,7 @@ public final class LocalStack implements AutoCloseable {
       }
       broker.stop();
     }
-    if (verbose && (brokerAlive || !running.isEmpty())) {
+    if (verbose && (brokerAlive || idpAlive || !running.isEmpty())) {
       out.println("Stopped.");
     }
   }
@@ -342,13 +403,23 @@ public final class LocalStack implements AutoCloseable {
     List<String> ours = List.of(
         "--spring.datasource.url=" + config.jdbcUrlOf(name),
         "--spring.datasource.username=" + config.dbUser(),
-        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        "--gatehouse.security.issuer=" + config.issuer(),
+        "--gatehouse.security.jwk-set-uri=" + config.issuer() + "/oauth2/jwks");
     return ServiceProcess.mergeArgs(ours, config.appArgs().getOrDefault(name, List.of()));
   }
 
-  private void awaitServices(long t0) {
+  private List<String> identityProviderArgs() {
+    List<String> ours = List.of(
+        "--gatehouse.idp.issuer=" + config.issuer(),
+        "--gatehouse.idp.key-file=" + config.stateDir().resolve("idp").resolve("signing-key.json"));
+    return ServiceProcess.mergeArgs(ours, config.appArgs().getOrDefault(IDENTITY_PROVIDER, List.of()));
+  }
+
+  /** Until each process answers its readiness probe; fails on the first that exits or the timeout. */
+  private void await(List<ServiceProcess> processes, long t0) {
     long deadline = t0 + config.readyTimeout().toNanos();
-    List<ServiceProcess> pending = new ArrayList<>(services.values());
+    List<ServiceProcess> pending = new ArrayList<>(processes);
     while (!pending.isEmpty()) {
       abortIfStopping();
       for (ServiceProcess service : List.copyOf(pending)) {
@@ -378,9 +449,13 @@ public final class LocalStack implements AutoCloseable {
     for (ServiceProcess s : services.values()) {
       out.printf(Locale.ROOT, format, s.name(), s.baseUrl(), Children.display(s.logFile()));
     }
+    ServiceProcess idp = identityProvider;
+    out.printf(Locale.ROOT, format, idp.name(), idp.baseUrl(), Children.display(idp.logFile()));
     out.printf(Locale.ROOT, format, "kafka", broker.bootstrapServers(), Children.display(broker.logFile()));
     out.printf(Locale.ROOT, "  %-18s %s%n", "postgresql", config.jdbcUrlOf(SERVICES.get(0).name())
         .replace(config.databaseOf(SERVICES.get(0).name()), config.dbPrefix() + "*"));
+    out.println("A token (demo users: see identity-provider/README.md):  curl -s -u legal:gatehouse -X POST "
+        + idp.baseUrl() + "/dev/token");
     out.println("Press Ctrl-C to stop everything.");
   }
 
@@ -431,6 +506,7 @@ public final class LocalStack implements AutoCloseable {
     Map<Integer, String> wanted = new LinkedHashMap<>();
     wanted.put(config.kafkaPort(), "Kafka");
     wanted.put(config.controllerPort(), "Kafka controller");
+    wanted.put(config.idpPort(), "identity provider");
     for (String name : config.services()) {
       wanted.put(config.portOf(name), name);
     }
@@ -444,14 +520,16 @@ public final class LocalStack implements AutoCloseable {
     if (!taken.isEmpty()) {
       throw new LocalStackException(LocalStackException.PORT_IN_USE, "Ports needed by the stack are taken:\n"
           + String.join("\n", taken)
-          + "\nStop what holds them, or move the stack: --kafka-port N (controller N+1), --base-port N.");
+          + "\nStop what holds them, or move the stack: --kafka-port N (controller N+1), --idp-port N, --base-port N.");
     }
   }
 
   private Map<String, Path> findJars() {
     Map<String, Path> jars = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
-    for (String name : config.services()) {
+    List<String> modules = new ArrayList<>(config.services());
+    modules.add(IDENTITY_PROVIDER);
+    for (String name : modules) {
       Path target = config.repoRoot().resolve(name).resolve("target");
       Path newest = null;
       if (Files.isDirectory(target)) {
@@ -473,7 +551,7 @@ public final class LocalStack implements AutoCloseable {
     }
     if (!missing.isEmpty()) {
       throw new LocalStackException(LocalStackException.JARS_MISSING, "No runnable jar for "
-          + String.join(", ", missing) + " (looked for " + config.repoRoot() + "/<service>/target/*-exec.jar).\n"
+          + String.join(", ", missing) + " (looked for " + config.repoRoot() + "/<module>/target/*-exec.jar).\n"
           + "Build first, from " + config.repoRoot() + ":  mvn -B -q -DskipTests package\n"
           + "(./gatehouse-local does that for you unless given --no-build; --services picks a subset.)");
     }

@@ -16,25 +16,29 @@ public final class Main {
   static final String USAGE = """
       Usage: gatehouse-local [--no-build] [options]
 
-      Starts PostgreSQL-backed Gatehouse services and a Kafka broker on this machine and keeps them
-      running until Ctrl-C. PostgreSQL itself must already run (see --jdbc-url).
+      Starts PostgreSQL-backed Gatehouse services, a Kafka broker and the development identity
+      provider on this machine and keeps them running until Ctrl-C. PostgreSQL itself must already
+      run (see --jdbc-url).
 
       Options:
         --state-dir DIR        broker data, logs and pid files     (default: <repo>/.gatehouse)
         --db-prefix PREFIX     database name prefix                (default: gatehouse_)
         --kafka-port N         Kafka listener; controller on N+1   (default: 9092)
         --controller-port N    Kafka controller listener           (default: kafka port + 1)
+        --idp-port N           development identity provider       (default: 9000)
         --base-port N          first service port, then +1 each    (default: 8081)
         --jdbc-url URL         admin connection, used to create the databases; the services get
                                the same host and port  (default: jdbc:postgresql://127.0.0.1:5432/postgres)
         --db-user USER         PostgreSQL user                     (default: postgres)
-        --services A,B|none    start only these services           (default: all five)
+        --services A,B|none    start only these services           (default: all five; none =
+                               Kafka and the identity provider only)
         --repo-root DIR        the Gatehouse checkout              (default: found from the launcher jar)
         --no-build             (gatehouse-local script) skip the Maven build
         --help                 this text
 
       Services and ports (base port 8081): registry-service 8081, approval-service 8082,
-      validation-service 8083, monitoring-service 8084, audit-projection 8085.
+      validation-service 8083, monitoring-service 8084, audit-projection 8085; identity-provider
+      9000 (a token: curl -s -u legal:gatehouse -X POST http://127.0.0.1:9000/dev/token).
       Exit status: 0 stopped by Ctrl-C, 1 a process failed to start, 2 PostgreSQL unreachable,
       3 a port is taken, 4 service jars not built, 64 bad option.
       """;
@@ -92,6 +96,12 @@ public final class Main {
               + "; the rest keeps running. Last lines of " + Children.display(s.logFile()) + ":\n" + s.logTail(15));
         }
       }
+      ServiceProcess idp = stack.identityProvider();
+      if (idp != null && !idp.isAlive() && !stack.isStopping() && reported.add(idp.name())) {
+        err.println("gatehouse-local: " + idp.name() + " exited with code " + idp.exitCode()
+            + "; the services cannot check new tokens. Last lines of " + Children.display(idp.logFile()) + ":\n"
+            + idp.logTail(15));
+      }
       KafkaBroker broker = stack.broker();
       if (!broker.isAlive() && !stack.isStopping() && reported.add(LocalStack.KAFKA)) {
         err.println("gatehouse-local: the Kafka broker exited; see " + Children.display(broker.logFile()));
@@ -122,6 +132,7 @@ public final class Main {
     Integer kafkaPort = null;
     Integer controllerPort = null;
     Integer basePort = null;
+    Integer idpPort = null;
     String jdbcUrl = null;
     String dbUser = null;
     List<String> services = null;
@@ -138,6 +149,7 @@ public final class Main {
         case "--kafka-port" -> kafkaPort = port(value(list, ++i, opt), opt);
         case "--controller-port" -> controllerPort = port(value(list, ++i, opt), opt);
         case "--base-port" -> basePort = port(value(list, ++i, opt), opt);
+        case "--idp-port" -> idpPort = port(value(list, ++i, opt), opt);
         case "--jdbc-url" -> jdbcUrl = value(list, ++i, opt);
         case "--db-user" -> dbUser = value(list, ++i, opt);
         case "--services" -> {
@@ -164,6 +176,9 @@ public final class Main {
     }
     if (basePort != null) {
       c = c.withBasePort(basePort);
+    }
+    if (idpPort != null) {
+      c = c.withIdpPort(idpPort);
     }
     if (jdbcUrl != null || dbUser != null) {
       c = c.withAdminJdbc(jdbcUrl != null ? jdbcUrl : c.adminJdbcUrl(), dbUser != null ? dbUser : c.dbUser());

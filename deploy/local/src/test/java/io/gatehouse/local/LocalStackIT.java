@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole lifecycle against the real PostgreSQL and a real broker, with {@link FakeService} jars
- * standing in for the five services (the real ones are not started by this module's tests).
+ * standing in for the five services and the identity provider (the real ones are not started by this
+ * module's tests, except by {@link SystemIT}).
  */
 class LocalStackIT {
 
@@ -33,9 +34,15 @@ class LocalStackIT {
     for (LocalStack.ServiceDefinition s : LocalStack.SERVICES) {
       TestSupport.writeFakeServiceJar(repoRoot, s.name());
     }
+    TestSupport.writeFakeServiceJar(repoRoot, LocalStack.IDENTITY_PROVIDER);
     int[] kafka = TestSupport.twoFreePorts();
+    int idpPort;
+    do {
+      idpPort = Ports.freePort();
+    } while (idpPort == kafka[0] || idpPort == kafka[1]);
     config = LocalStack.Config.defaults(repoRoot)
         .withKafkaPorts(kafka[0], kafka[1])
+        .withIdpPort(idpPort)
         .withBasePort(TestSupport.freePortBlock(LocalStack.SERVICES.size()))
         .withDbPrefix(dbPrefix)
         .withReadyTimeout(Duration.ofSeconds(60));
@@ -67,8 +74,28 @@ class LocalStackIT {
           .contains("arg --spring.datasource.username=postgres")
           .contains("arg --spring.kafka.bootstrap-servers=" + stack.broker().bootstrapServers());
       assertThat(stack.service("monitoring-service").logFile()).content().contains("arg --fake.extra=yes");
+
+      // The identity provider: its issuer and key file, and every service trusts that issuer.
+      ServiceProcess idp = stack.service(LocalStack.IDENTITY_PROVIDER);
+      String issuer = "http://127.0.0.1:" + config.idpPort();
+      assertThat(idp).isSameAs(stack.identityProvider());
+      assertThat(idp.port()).isEqualTo(config.idpPort());
+      assertThat(idp.isReady()).isTrue();
+      assertThat(stack.services()).doesNotContain(idp);
+      assertThat(idp.logFile()).content()
+          .contains("arg --server.port=" + config.idpPort())
+          .contains("arg --gatehouse.idp.issuer=" + issuer)
+          .contains("arg --gatehouse.idp.key-file=" + config.stateDir().resolve("idp/signing-key.json"))
+          .doesNotContain("datasource", "kafka");
+      for (ServiceProcess service : stack.services()) {
+        assertThat(service.logFile()).content()
+            .contains("arg --gatehouse.security.issuer=" + issuer)
+            .contains("arg --gatehouse.security.jwk-set-uri=" + issuer + "/oauth2/jwks");
+      }
+      assertThat(TestSupport.databaseExists(dbPrefix + "identity-provider")).isFalse();
       assertThat(out.toString(StandardCharsets.UTF_8))
-          .contains("Gatehouse local stack ready in", "audit-projection", approval.baseUrl(), "approval-service.log");
+          .contains("Gatehouse local stack ready in", "audit-projection", approval.baseUrl(), "approval-service.log")
+          .contains("identity-provider", idp.baseUrl(), "identity-provider.log", idp.baseUrl() + "/dev/token");
 
       long oldPid = approval.pid();
       approval.kill();
@@ -83,8 +110,26 @@ class LocalStackIT {
       stack.stop();
     }
     assertThat(stack.services()).noneMatch(ServiceProcess::isAlive);
+    assertThat(stack.identityProvider().isAlive()).isFalse();
     assertThat(stack.broker().isAlive()).isFalse();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Stopped.");
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("Stopped.");
+    assertThat(printed.indexOf("Stopping identity-provider")).as("services, then the identity provider, then Kafka")
+        .isGreaterThan(printed.indexOf("Stopping registry-service"))
+        .isLessThan(printed.indexOf("Stopping Kafka"));
+  }
+
+  @Test
+  void theServicesStartOnlyOnceTheIdentityProviderIsReady() {
+    LocalStack stack = new LocalStack(config.withAppArgs(LocalStack.IDENTITY_PROVIDER, "--fake.mode=unready")
+        .withReadyTimeout(Duration.ofSeconds(5)), LocalStack.quiet());
+
+    assertThatThrownBy(stack::start)
+        .isInstanceOfSatisfying(LocalStackException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessageContaining("identity-provider was not ready within 5 s");
+    assertThat(stack.services()).as("no service started").isEmpty();
+    assertThat(stack.identityProvider().isAlive()).isFalse();
+    assertThat(stack.broker().isAlive()).isFalse();
   }
 
   @Test
@@ -96,6 +141,7 @@ class LocalStackIT {
         .hasMessageContaining("audit-projection exited with code 3 before it was ready")
         .hasMessageContaining("boom: this fake service refuses to start");
     assertThat(stack.services()).noneMatch(ServiceProcess::isAlive);
+    assertThat(stack.identityProvider().isAlive()).isFalse();
     assertThat(stack.broker().isAlive()).isFalse();
   }
 
@@ -126,14 +172,29 @@ class LocalStackIT {
   }
 
   @Test
+  void aTakenIdentityProviderPortIsNamedToo() throws Exception {
+    try (ServerSocket squatter = new ServerSocket(config.idpPort(), 1, InetAddress.getByName("127.0.0.1"))) {
+      LocalStack stack = new LocalStack(config, LocalStack.quiet());
+
+      assertThatThrownBy(stack::start)
+          .isInstanceOfSatisfying(LocalStackException.class, e -> assertThat(e.exitCode()).isEqualTo(3))
+          .hasMessageContaining("port " + config.idpPort() + " (identity provider) is in use")
+          .hasMessageContaining("--idp-port");
+      assertThat(stack.identityProvider()).isNull();
+    }
+  }
+
+  @Test
   void missingJarsSayHowToBuild(@TempDir Path emptyRepo) {
     LocalStack.Config noJars = LocalStack.Config.defaults(emptyRepo)
-        .withKafkaPorts(config.kafkaPort(), config.controllerPort()).withBasePort(config.basePort());
+        .withKafkaPorts(config.kafkaPort(), config.controllerPort()).withIdpPort(config.idpPort())
+        .withBasePort(config.basePort());
     LocalStack empty = new LocalStack(noJars, LocalStack.quiet());
 
     assertThatThrownBy(empty::start)
         .isInstanceOfSatisfying(LocalStackException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
         .hasMessageContaining("No runnable jar for registry-service, approval-service, validation-service")
+        .hasMessageContaining("audit-projection, identity-provider")
         .hasMessageContaining("mvn -B -q -DskipTests package");
     assertThat(empty.broker().isAlive()).isFalse();
   }

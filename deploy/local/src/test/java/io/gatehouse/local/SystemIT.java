@@ -36,10 +36,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole system as users run it: the local stack (a KRaft broker and the five services as their
- * own JVMs) on fresh databases and free ports. It follows a submission into the audit log, then
- * SIGKILLs a service, or the broker, in the middle of a burst of submissions and checks that every
- * acknowledged submission's events are in the audit log exactly once.
+ * The whole system as users run it: the local stack (a KRaft broker, the development identity
+ * provider and the five services as their own JVMs) on fresh databases and free ports. It follows a
+ * submission into the audit log, then SIGKILLs a service, or the broker, in the middle of a burst of
+ * submissions and checks that every acknowledged submission's events are in the audit log exactly
+ * once. Every request carries a bearer token of a demo user: {@code alice} (ENGINEERING, PLATFORM)
+ * for the registry, {@code auditor} (AUDITOR) for the audit log.
  */
 class SystemIT {
 
@@ -54,6 +56,9 @@ class SystemIT {
 
   static LocalStack stack;
   static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Bearer tokens (1 hour), fetched once: alice submits models, auditor reads the audit log. */
+  static String aliceToken;
+  static String auditorToken;
 
   @BeforeAll
   static void startStack() throws IOException {
@@ -63,11 +68,15 @@ class SystemIT {
     LocalStack.Config config = LocalStack.Config.defaults(root)
         .withStateDir(state)
         .withKafkaPorts(kafka, freePort())
+        .withIdpPort(freePort())
         .withBasePort(base)
         .withDbPrefix("gh_sys_" + ProcessHandle.current().pid() + "_")
         .withReadyTimeout(Duration.ofMinutes(3));
     stack = new LocalStack(config);
     stack.start();
+    String idp = stack.service(LocalStack.IDENTITY_PROVIDER).baseUrl();
+    aliceToken = DevTokens.fetch(idp, "alice");
+    auditorToken = DevTokens.fetch(idp, "auditor");
   }
 
   @AfterAll
@@ -234,6 +243,7 @@ class SystemIT {
     while (after != null) {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
           stack.service("audit-projection").baseUrl() + "/api/v1/audit?limit=1000&model=" + model + "&after=" + after))
+          .header("Authorization", "Bearer " + auditorToken)
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         return all; // audit-projection may be restarting
@@ -274,6 +284,7 @@ class SystemIT {
   private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
         .header("content-type", "application/json")
+        .header("Authorization", "Bearer " + aliceToken)
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
