@@ -28,18 +28,24 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback {
   private static final String PORT = env("GATEHOUSE_TEST_PG_PORT", "5432");
   private static final String USER = env("GATEHOUSE_TEST_PG_USER", "postgres");
 
-  private final String name;
+  private volatile String name = newName();
 
-  public PostgresDatabaseExtension() {
-    this.name = "gh_test_" + ProcessHandle.current().pid() + "_"
+  private static String newName() {
+    return "gh_test_" + ProcessHandle.current().pid() + "_"
         + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
   }
 
+  /**
+   * A new database for each test class, also when one extension instance is shared by several
+   * classes (a static field of a common base class).
+   */
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
+    name = newName();
     create();
-    context.getStore(ExtensionContext.Namespace.create(PostgresDatabaseExtension.class, name))
-        .put("drop", (AutoCloseable) this::drop);
+    String created = name;
+    context.getStore(ExtensionContext.Namespace.create(PostgresDatabaseExtension.class, created))
+        .put("drop", (AutoCloseable) () -> admin("DROP DATABASE IF EXISTS " + created + " WITH (FORCE)"));
   }
 
   /** Creates the database now (also usable without JUnit, e.g. from a benchmark). */

@@ -10,8 +10,7 @@ import io.gatehouse.contracts.validation.GatePassed;
 import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.platform.kafka.CloudEventRecords;
 import io.gatehouse.testsupport.KafkaRecords;
-import io.gatehouse.testsupport.PostgresDatabaseExtension;
-import io.gatehouse.testsupport.TestIssuer;
+import io.gatehouse.testsupport.ServiceIT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,46 +26,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * approval-service as a whole: a submission arrives on Kafka, the case opens, gate results arrive
  * (some before the case), reviewers sign off through REST with their tokens, and the case is
  * approved once, with ModelApproved on Kafka.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 3)
-@DirtiesContext
-class SignOffFlowIT {
+class SignOffFlowIT extends ServiceIT {
 
-  @RegisterExtension
-  static PostgresDatabaseExtension db = new PostgresDatabaseExtension();
-
-  static final TestIssuer issuer = TestIssuer.start();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("gatehouse.security.issuer", issuer::issuer);
-    registry.add("gatehouse.security.jwk-set-uri", issuer::jwksUri);
-  }
-
-  @AfterAll
-  static void stopIssuer() {
-    issuer.close();
-  }
-
-  @LocalServerPort int port;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -161,7 +130,7 @@ class SignOffFlowIT {
   private HttpResponse<String> signOff(String caseId, String who, String role, String decision, String... heldRoles)
       throws Exception {
     String token = heldRoles.length == 0 ? issuer.token(who, role) : issuer.token(who, heldRoles);
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + caseId + "/sign-offs"))
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cases/" + caseId + "/sign-offs"))
         .header("content-type", "application/json").header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"role\":\"" + role + "\",\"decision\":\"" + decision + "\",\"comment\":\"ok\"}"))
@@ -169,7 +138,7 @@ class SignOffFlowIT {
   }
 
   private String case_(String caseId) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + caseId))
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cases/" + caseId))
         .header("Authorization", "Bearer " + issuer.token("auditor", "AUDITOR")).build(), HttpResponse.BodyHandlers.ofString());
     return r.statusCode() == 200 ? r.body() : "";
   }

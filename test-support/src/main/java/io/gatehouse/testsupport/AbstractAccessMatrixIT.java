@@ -1,0 +1,56 @@
+package io.gatehouse.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.testsupport.AccessMatrix.Endpoint;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service's role matrix, run against the whole running service: every endpoint has an access
+ * rule, the matrix names every endpoint, each role reaches exactly the endpoints it may, and the
+ * health probes are open. A service's {@code AccessMatrixIT} supplies its matrix.
+ */
+public abstract class AbstractAccessMatrixIT extends ServiceIT {
+
+  /** The service's role matrix (actuator endpoints included). */
+  protected abstract List<Endpoint> matrix();
+
+  /** The service's own REST endpoints ({@code METHOD /pattern}). */
+  protected abstract Set<String> serviceEndpoints();
+
+  /** The service's endpoints that no access rule names. */
+  protected abstract Set<String> undeclaredEndpoints();
+
+  /** The actuator endpoints every service has; open to PLATFORM and SERVICE only. */
+  protected static List<Endpoint> actuator() {
+    return List.of(
+        Endpoint.of("GET", "/actuator/prometheus", "/actuator/prometheus", null, "PLATFORM", "SERVICE"),
+        Endpoint.of("GET", "/actuator/metrics", "/actuator/metrics", null, "PLATFORM", "SERVICE"),
+        Endpoint.of("GET", "/actuator/info", "/actuator/info", null, "PLATFORM", "SERVICE"));
+  }
+
+  @Test
+  void everyEndpointHasAnAccessRuleAndIsInTheMatrix() {
+    assertThat(undeclaredEndpoints()).isEmpty();
+    AccessMatrix.assertCovers(serviceEndpoints(), matrix());
+  }
+
+  @Test
+  void eachRoleReachesExactlyTheEndpointsItMay() throws Exception {
+    AccessMatrix.verify(baseUrl(), issuer, matrix());
+  }
+
+  @Test
+  void healthProbesAreOpen() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+  }
+}
