@@ -19,6 +19,10 @@ public class ApprovalAccess {
         // Every governance role and machine clients read cases.
         .allow(HttpMethod.GET, "/api/v1/cases/{caseId}", Roles.ALL.toArray(String[]::new))
         .allow(HttpMethod.GET, "/api/v1/cases", Roles.ALL.toArray(String[]::new))
+        // Only governance administrators publish policies; everyone may read them.
+        .allow(HttpMethod.POST, "/api/v1/policies", Roles.GOVERNANCE_ADMIN)
+        .allow(HttpMethod.GET, "/api/v1/policies/{name}", Roles.ALL.toArray(String[]::new))
+        .allow(HttpMethod.GET, "/api/v1/policies/{name}/versions/{version}", Roles.ALL.toArray(String[]::new))
         .build();
   }
 }

@@ -19,7 +19,10 @@ class AccessMatrixIT extends AbstractAccessMatrixIT {
         Endpoint.of("POST", "/api/v1/cases/{caseId}/sign-offs", "/api/v1/cases/c/sign-offs", "{}",
             "ENGINEERING", "PRODUCT", "LEGAL", "ETHICS", "MODEL_RISK"),
         Endpoint.of("GET", "/api/v1/cases/{caseId}", "/api/v1/cases/no-such-case", null),
-        Endpoint.of("GET", "/api/v1/cases", "/api/v1/cases?limit=0", null)), actuator());
+        Endpoint.of("GET", "/api/v1/cases", "/api/v1/cases?limit=0", null),
+        Endpoint.of("POST", "/api/v1/policies", "/api/v1/policies", "{}", "GOVERNANCE_ADMIN"),
+        Endpoint.of("GET", "/api/v1/policies/{name}", "/api/v1/policies/no-such-policy", null),
+        Endpoint.of("GET", "/api/v1/policies/{name}/versions/{version}", "/api/v1/policies/default/versions/0", null)), actuator());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.gatehouse.approval.approvalcase.infra;
 import io.gatehouse.approval.approvalcase.api.OpenCase;
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
 import io.gatehouse.approval.policy.domain.Policy;
+import io.gatehouse.approval.policy.infra.PolicyInForce;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;

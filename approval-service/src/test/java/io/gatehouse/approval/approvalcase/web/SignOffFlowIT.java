@@ -26,7 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -34,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
  * (some before the case), reviewers sign off through REST with their tokens, and the case is
  * approved once, with ModelApproved on Kafka.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignOffFlowIT extends ServiceIT {
 
   @Value("${spring.embedded.kafka.brokers}") String brokers;
@@ -112,6 +116,49 @@ class SignOffFlowIT extends ServiceIT {
     }
     awaitStatus(caseId, "APPROVED");
     assertThat(approvalsOnKafka(model, 1)).isEqualTo(1);
+  }
+
+  /** Last: the policy it publishes governs every case opened after it in this context. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aPublishedPolicyVersionGovernsTheCasesOpenedAfterIt() throws Exception {
+    String v2 = """
+        policy: default
+        version: 2
+        tiers:
+          HIGH:
+            gates:
+              - { id: auc, expr: "metrics.roc_auc >= 0.9" }
+            signoffs: [ {role: ENGINEERING}, {role: MODEL_RISK, quorum: 3} ]
+            approval_valid_for: P30D
+        """;
+    assertThat(publish(v2, "eng", "ENGINEERING").statusCode()).as("only governance admins publish").isEqualTo(403);
+    HttpResponse<String> bad = publish(v2.replace("P30D", "a month"), "ada", "GOVERNANCE_ADMIN");
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(bad.body()).contains("policy-invalid").contains("line 8").contains("not an ISO-8601 period");
+    HttpResponse<String> skipped = publish(v2.replace("version: 2", "version: 5"), "ada", "GOVERNANCE_ADMIN");
+    assertThat(skipped.statusCode()).isEqualTo(409);
+    assertThat(skipped.body()).contains("must say version: 2");
+
+    HttpResponse<String> published = publish(v2, "ada", "GOVERNANCE_ADMIN");
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+    assertThat(published.body()).contains("\"policyVersion\":2").contains("\"publishedBy\":\"ada\"");
+
+    submit("governed", 1);
+    String caseId = CaseIds.of("governed", 1);
+    awaitStatus(caseId, "OPEN");
+    assertThat(case_(caseId)).contains("\"policyVersion\":2").contains("\"requiredGates\":[\"auc\"]")
+        .contains("{\"role\":\"MODEL_RISK\",\"quorum\":3}");
+    assertThat(KafkaRecords.readAll(brokers, "gatehouse.approval.v1", Duration.ofSeconds(1)).stream()
+        .filter(r -> "io.gatehouse.approval.PolicyPublished.v1".equals(KafkaRecords.header(r, "ce_type")))
+        .map(r -> KafkaRecords.header(r, "ce_subject")).toList())
+        .contains("policies/default/versions/1", "policies/default/versions/2");
+  }
+
+  private HttpResponse<String> publish(String yaml, String who, String role) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/policies"))
+        .header("content-type", "application/yaml").header("Authorization", "Bearer " + issuer.token(who, role))
+        .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void submit(String model, int version) {

@@ -1,0 +1,2 @@
+/** Commands about policies (never shared with other services). */
+package io.gatehouse.approval.policy.api;

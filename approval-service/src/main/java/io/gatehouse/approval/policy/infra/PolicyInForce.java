@@ -1,0 +1,57 @@
+package io.gatehouse.approval.policy.infra;
+
+import io.gatehouse.approval.policy.api.PublishPolicy;
+import io.gatehouse.approval.policy.domain.Policy;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The policy new cases open under: the latest published version of {@code default}. On first start
+ * the shipped document is published as version 1 (by the service itself).
+ */
+@Component
+public class PolicyInForce {
+
+  public static final String POLICY = "default";
+  private static final Logger log = LoggerFactory.getLogger(PolicyInForce.class);
+
+  private final PolicyVersions versions;
+  private final CommandGateway commands;
+
+  public PolicyInForce(PolicyVersions versions, CommandGateway commands) {
+    this.versions = versions;
+    this.commands = commands;
+  }
+
+  /**
+   * The latest version; if none was published yet (a submission consumed before start-up finished),
+   * the shipped one is published first, in the caller's transaction.
+   */
+  public Policy current() {
+    if (versions.latest(POLICY).isEmpty()) {
+      publishShippedDefaultOnce();
+    }
+    return PolicyDocuments.parse(versions.latest(POLICY).orElseThrow().document());
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void publishShippedDefaultOnce() {
+    if (versions.latest(POLICY).isPresent()) {
+      return;
+    }
+    Policy shipped = PolicyDocuments.shippedDefault();
+    try {
+      commands.sendAndWait(new PublishPolicy(shipped.name(), shipped.version(),
+          PolicyDocuments.shippedDefaultDocument(), "service:approval-service"));
+      log.info("Published the shipped policy {} version {}", shipped.name(), shipped.version());
+    } catch (AggregateStreamCreationException | ConcurrencyException | io.gatehouse.approval.policy.domain.PolicyVersionConflict e) {
+      log.debug("Another instance published the shipped policy first", e);
+    }
+  }
+}
