@@ -27,9 +27,13 @@ public abstract class AbstractAccessMatrixIT extends ServiceIT {
   /** The service's endpoints that no access rule names. */
   protected abstract Set<String> undeclaredEndpoints();
 
-  /** The actuator endpoints every service has; open to PLATFORM and SERVICE only. */
+  /**
+   * The endpoints every service has: actuator (PLATFORM and SERVICE only) and the OpenAPI document
+   * (any authenticated caller).
+   */
   protected static List<Endpoint> actuator() {
     return List.of(
+        Endpoint.of("GET", "/v3/api-docs", "/v3/api-docs", null),
         Endpoint.of("GET", "/actuator/prometheus", "/actuator/prometheus", null, "PLATFORM", "SERVICE"),
         Endpoint.of("GET", "/actuator/metrics", "/actuator/metrics", null, "PLATFORM", "SERVICE"),
         Endpoint.of("GET", "/actuator/info", "/actuator/info", null, "PLATFORM", "SERVICE"));

@@ -25,11 +25,15 @@ public class EndpointInventory {
     this.access = access;
   }
 
-  /** Every {@code METHOD /pattern} of the service's controllers (not Spring's own error endpoint). */
+  /**
+   * Every {@code METHOD /pattern} of the service's own controllers: not Spring's error endpoint, not
+   * springdoc's OpenAPI document (the platform's security rules cover those).
+   */
   public Set<String> endpoints() {
     Set<String> all = new TreeSet<>();
     mappings.getHandlerMethods().forEach((info, method) -> {
-      if (method.getBeanType().getName().startsWith("org.springframework.")) {
+      String type = method.getBeanType().getName();
+      if (type.startsWith("org.springframework.") || type.startsWith("org.springdoc.")) {
         return;
       }
       for (String pattern : info.getPatternValues()) {

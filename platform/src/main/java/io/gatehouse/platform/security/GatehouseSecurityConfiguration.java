@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -133,6 +134,7 @@ public class GatehouseSecurityConfiguration {
             }
           });
           auth.requestMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM, Roles.SERVICE);
+          auth.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated();
           auth.anyRequest().denyAll();
         })
         .oauth2ResourceServer(rs -> rs

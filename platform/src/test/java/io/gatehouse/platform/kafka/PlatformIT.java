@@ -208,6 +208,15 @@ class PlatformIT {
   }
 
   @Test
+  void theOpenApiDocumentDescribesTheEndpointsAndTheirBearerSecurity() throws Exception {
+    assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> doc = get("/v3/api-docs", issuer.token("eve", "ETHICS"));
+    assertThat(doc.statusCode()).isEqualTo(200);
+    assertThat(doc.body()).contains("\"title\":\"Gatehouse transport-test-app\"").contains("\"/test/models\"")
+        .contains("\"scheme\":\"bearer\"");
+  }
+
+  @Test
   void anOversizedBodyIsRefusedWith413() throws Exception {
     String big = "{\"name\":\"x\",\"tags\":[\"" + "a".repeat(5000) + "\"],\"count\":1}";
     HttpResponse<String> r = post("/test/models", big);
