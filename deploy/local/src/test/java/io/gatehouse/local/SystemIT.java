@@ -1,6 +1,7 @@
 package io.gatehouse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -166,14 +167,13 @@ class SystemIT {
           } catch (IOException e) {
             failed.incrementAndGet();
           }
-          Thread.sleep(100);
+          Thread.sleep(100); // a client's pause before it tries again, not a wait for a condition
         }
         return null;
       }));
     }
-    while (acknowledged.size() < disruptAfter && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+        .until(() -> acknowledged.size() >= disruptAfter);
     long t0 = System.nanoTime();
     disruption.run();
     System.out.printf("%s: disruption took %d ms%n", model, (System.nanoTime() - t0) / 1_000_000);
@@ -224,17 +224,8 @@ class SystemIT {
   /** Polls the audit log of a model (all pages) until {@code done} holds. */
   private List<Entry> awaitAudit(String model, java.util.function.Predicate<List<Entry>> done, Duration timeout)
       throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<Entry> entries = List.of();
-    while (System.nanoTime() < deadline) {
-      entries = audit(model);
-      if (done.test(entries)) {
-        return entries;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("audit log of " + model + " not complete within " + timeout + "; has "
-        + entries.size() + " entries");
+    return await("audit log of " + model).atMost(timeout).pollInterval(Duration.ofMillis(250))
+        .until(() -> audit(model), done::test);
   }
 
   private List<Entry> audit(String model) throws Exception {
