@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractAccessMatrixIT extends ServiceIT {
 
-  /** The service's role matrix (actuator endpoints included). */
-  protected abstract List<Endpoint> matrix();
+  /** The role matrix of the service's own endpoints; {@link #everyService()} is added to it. */
+  protected abstract List<Endpoint> ownEndpoints();
+
+  private List<Endpoint> matrix() {
+    return java.util.stream.Stream.concat(ownEndpoints().stream(), everyService().stream()).toList();
+  }
 
   /** The service's own REST endpoints ({@code METHOD /pattern}). */
   protected abstract Set<String> serviceEndpoints();
@@ -31,7 +35,7 @@ public abstract class AbstractAccessMatrixIT extends ServiceIT {
    * The endpoints every service has: actuator (PLATFORM and SERVICE only) and the OpenAPI document
    * (any authenticated caller).
    */
-  protected static List<Endpoint> actuator() {
+  private static List<Endpoint> everyService() {
     return List.of(
         Endpoint.of("GET", "/v3/api-docs", "/v3/api-docs", null),
         Endpoint.of("GET", "/actuator/prometheus", "/actuator/prometheus", null, "PLATFORM", "SERVICE"),

@@ -40,10 +40,4 @@ public final class ActingContext {
     void close();
   }
 
-  public static void runAs(Acting acting, Runnable work) {
-    callAs(acting, () -> {
-      work.run();
-      return null;
-    });
-  }
 }

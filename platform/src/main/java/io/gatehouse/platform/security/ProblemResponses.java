@@ -1,11 +1,7 @@
 package io.gatehouse.platform.security;
 
-import io.gatehouse.contracts.EventJson;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.gatehouse.platform.web.ProblemWriter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -25,7 +21,7 @@ final class ProblemResponses {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     return (request, response, ex) -> {
       bearer.commence(request, response, ex);
-      write(response, request, 401, "unauthorized", "Unauthorized", describe(ex));
+      ProblemWriter.write(request, response, 401, "unauthorized", "Unauthorized", describe(ex));
     };
   }
 
@@ -33,7 +29,7 @@ final class ProblemResponses {
     BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
     return (request, response, ex) -> {
       bearer.handle(request, response, ex);
-      write(response, request, 403, "role-required", "Forbidden", describe(request, ex));
+      ProblemWriter.write(request, response, 403, "role-required", "Forbidden", describe(request, ex));
     };
   }
 
@@ -50,17 +46,4 @@ final class ProblemResponses {
         + "; see the service's access rules.";
   }
 
-  private static void write(HttpServletResponse response, HttpServletRequest request, int status, String code,
-      String title, String detail) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:gatehouse:problem:" + code);
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    body.put("code", code);
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(body));
-  }
 }

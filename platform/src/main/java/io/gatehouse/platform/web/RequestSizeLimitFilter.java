@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import io.gatehouse.contracts.EventJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,17 +33,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   static void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:gatehouse:problem:request-too-large");
-    body.put("title", "Request too large");
-    body.put("status", 413);
-    body.put("detail", "The request body is larger than the limit of " + maxBytes + " bytes.");
-    body.put("instance", request.getRequestURI());
-    body.put("code", "request-too-large");
-    response.setStatus(413);
-    response.setContentType("application/problem+json");
-    response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(body));
+    ProblemWriter.write(request, response, 413, "request-too-large", "Request too large",
+        "The request body is larger than the limit of " + maxBytes + " bytes.");
   }
+
 
   /** Thrown while reading a body that grows past the limit; mapped to 413. */
   public static class TooLarge extends IOException {

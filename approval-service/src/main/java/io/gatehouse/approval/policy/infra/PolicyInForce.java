@@ -23,6 +23,7 @@ public class PolicyInForce {
 
   private final PolicyVersions versions;
   private final CommandGateway commands;
+  private final java.util.Map<String, Policy> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   public PolicyInForce(PolicyVersions versions, CommandGateway commands) {
     this.versions = versions;
@@ -37,7 +38,9 @@ public class PolicyInForce {
     if (versions.latest(POLICY).isEmpty()) {
       publishShippedDefaultOnce();
     }
-    return PolicyDocuments.parse(versions.latest(POLICY).orElseThrow().document());
+    PolicyVersions.Stored latest = versions.latest(POLICY).orElseThrow();
+    // parsing compiles every gate expression: do it once per published document, not per submission
+    return parsed.computeIfAbsent(latest.documentSha256(), sha -> PolicyDocuments.parse(latest.document()));
   }
 
   @EventListener(ApplicationReadyEvent.class)
