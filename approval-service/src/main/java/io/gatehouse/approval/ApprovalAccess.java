@@ -19,6 +19,20 @@ public class ApprovalAccess {
         // Every governance role and machine clients read cases.
         .allow(HttpMethod.GET, "/api/v1/cases/{caseId}", Roles.ALL.toArray(String[]::new))
         .allow(HttpMethod.GET, "/api/v1/cases", Roles.ALL.toArray(String[]::new))
+        // Senior approvers act in an emergency; the case checks the two-person rule.
+        .allow(HttpMethod.POST, "/api/v1/cases/{caseId}/break-glass", Roles.MODEL_RISK, Roles.GOVERNANCE_ADMIN)
+        // The owning platform team or the board starts recertification.
+        .allow(HttpMethod.POST, "/api/v1/cases/{caseId}/recertification", Roles.PLATFORM, Roles.MODEL_RISK,
+            Roles.GOVERNANCE_ADMIN)
+        .allow(HttpMethod.GET, "/api/v1/cases/break-glass-reviews", Roles.ALL.toArray(String[]::new))
+        // Platform callers move versions between stages and roll back; everyone reads the stages.
+        .allow(HttpMethod.POST, "/api/v1/models/{model}/versions/{version}/promotions", Roles.PLATFORM)
+        .allow(HttpMethod.POST, "/api/v1/models/{model}/stages/{stage}/rollback", Roles.PLATFORM)
+        .allow(HttpMethod.GET, "/api/v1/models/{model}/stages", Roles.ALL.toArray(String[]::new))
+        // Serving platforms ask at deploy time; the Kubernetes API server calls the webhook with a
+        // PLATFORM or SERVICE token.
+        .allow(HttpMethod.GET, "/api/v1/admission", Roles.ALL.toArray(String[]::new))
+        .allow(HttpMethod.POST, "/api/v1/admission/kubernetes", Roles.PLATFORM, Roles.SERVICE)
         // Only governance administrators publish policies; everyone may read them.
         .allow(HttpMethod.POST, "/api/v1/policies", Roles.GOVERNANCE_ADMIN)
         .allow(HttpMethod.GET, "/api/v1/policies/{name}", Roles.ALL.toArray(String[]::new))

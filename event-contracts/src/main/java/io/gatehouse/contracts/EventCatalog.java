@@ -2,6 +2,7 @@ package io.gatehouse.contracts;
 
 import io.gatehouse.contracts.approval.ApprovalExpired;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
+import io.gatehouse.contracts.approval.CaseReopened;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.ChangesRequested;
@@ -81,6 +82,7 @@ public final class EventCatalog {
       RolloutPaused.class,
       ModelRolledBack.class,
       ApprovalSuspended.class,
+      CaseReopened.class,
       RecertificationDue.class,
       ApprovalExpired.class,
       BreakGlassApproved.class,

@@ -38,7 +38,7 @@ class EventCatalogTest {
         "ModelRegistered", "RiskTierAssigned", "ModelVersionSubmitted", "ModelCardUpdated", "ModelVersionRetired",
         "ValidationStarted", "GatePassed", "GateFailed", "ValidationCompleted",
         "CaseOpened", "SignOffRecorded", "SignOffsVoided", "ChangesRequested", "ModelRejected", "ModelApproved", "ModelPromoted",
-        "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "RecertificationDue", "ApprovalExpired",
+        "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "CaseReopened", "RecertificationDue", "ApprovalExpired",
         "BreakGlassApproved", "PolicyPublished",
         "DriftDetected", "DriftResolved", "PerformanceDegraded");
   }

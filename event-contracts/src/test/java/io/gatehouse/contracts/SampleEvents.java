@@ -2,6 +2,7 @@ package io.gatehouse.contracts;
 
 import io.gatehouse.contracts.approval.ApprovalExpired;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
+import io.gatehouse.contracts.approval.CaseReopened;
 import io.gatehouse.contracts.approval.Approver;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
@@ -93,6 +94,7 @@ public final class SampleEvents {
     ALL.put(RolloutPaused.class, SampleEvents::rolloutPaused);
     ALL.put(ModelRolledBack.class, SampleEvents::modelRolledBack);
     ALL.put(ApprovalSuspended.class, SampleEvents::approvalSuspended);
+    ALL.put(CaseReopened.class, SampleEvents::caseReopened);
     ALL.put(RecertificationDue.class, SampleEvents::recertificationDue);
     ALL.put(ApprovalExpired.class, SampleEvents::approvalExpired);
     ALL.put(BreakGlassApproved.class, SampleEvents::breakGlassApproved);
@@ -251,6 +253,12 @@ public final class SampleEvents {
   public static ApprovalSuspended approvalSuspended() {
     return new ApprovalSuspended(CASE_ID, MODEL, VERSION, "PSI 0.31 on income exceeded the act threshold 0.25.",
         "drift-0b6e21", "service:approval-policy", at(300));
+  }
+
+  public static CaseReopened caseReopened() {
+    return new CaseReopened(CASE_ID, MODEL, VERSION, "RECERTIFICATION", "default", 4, List.of("auc", "four-fifths"),
+        List.of(new RequiredSignOff("ENGINEERING", 1), new RequiredSignOff("MODEL_RISK", 2)), "P180D",
+        "risk1@bank.example", at(60 * 24 * 151));
   }
 
   public static RecertificationDue recertificationDue() {

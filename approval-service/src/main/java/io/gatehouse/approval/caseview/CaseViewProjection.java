@@ -1,13 +1,21 @@
 package io.gatehouse.approval.caseview;
 
 import io.gatehouse.approval.approvalcase.api.GateResultNoted;
+import io.gatehouse.approval.approvalcase.domain.CaseIds;
 import io.gatehouse.approval.approvalcase.domain.Decision;
 import io.gatehouse.approval.approvalcase.domain.Quorum;
 import io.gatehouse.approval.approvalcase.domain.SignOff;
+import io.gatehouse.contracts.approval.ApprovalExpired;
+import io.gatehouse.contracts.approval.ApprovalSuspended;
+import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
+import io.gatehouse.contracts.approval.CaseReopened;
 import io.gatehouse.contracts.approval.ChangesRequested;
 import io.gatehouse.contracts.approval.ModelApproved;
+import io.gatehouse.contracts.approval.ModelPromoted;
 import io.gatehouse.contracts.approval.ModelRejected;
+import io.gatehouse.contracts.approval.ModelRolledBack;
+import io.gatehouse.contracts.approval.RecertificationDue;
 import io.gatehouse.contracts.approval.SignOffRecorded;
 import io.gatehouse.contracts.approval.SignOffsVoided;
 import java.time.Instant;
@@ -15,7 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -46,8 +54,9 @@ public class CaseViewProjection {
   void on(CaseOpened e, @Timestamp Instant at) {
     CaseView view = new CaseView(e.caseId(), e.modelName(), e.version(), e.artifactSha256(), e.riskTier(),
         e.policyName(), e.policyVersion(), "OPEN", e.requiredGates(), e.requiredSignOffs(), Map.of(), List.of(),
-        Map.of(), e.requiredGates(), e.submittedBy(), e.authors(), e.openedAt(), null, null, at);
-    view = withDerived(view);
+        Map.of(), e.requiredGates(), e.submittedBy(), e.authors(), e.openedAt(), null, null, false, null, null, null,
+        null, Map.of(), at);
+    view = derive(view.toBuilder(), at);
     jdbc.update("""
         INSERT INTO case_view (case_id, model_name, version, status, awaiting_roles, document, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
@@ -57,41 +66,125 @@ public class CaseViewProjection {
 
   @EventHandler
   void on(SignOffRecorded e, @Timestamp Instant at) {
-    update(e.caseId(), at, v -> {
-      List<CaseView.SignOffView> signOffs = new ArrayList<>(v.signOffs());
+    update(e.caseId(), at, b -> {
+      List<CaseView.SignOffView> signOffs = new ArrayList<>(b.signOffs);
       signOffs.add(new CaseView.SignOffView(e.role(), e.signer(), e.signerName(), e.decision(), e.comment(),
           e.recordedAt()));
-      return copy(v, v.status(), v.gates(), signOffs, v.approvedAt(), v.validUntil(), at);
+      b.signOffs = signOffs;
     });
   }
 
   @EventHandler
   void on(SignOffsVoided e, @Timestamp Instant at) {
-    update(e.caseId(), at, v -> copy(v, v.status(), v.gates(), List.of(), v.approvedAt(), v.validUntil(), at));
+    update(e.caseId(), at, b -> b.signOffs = List.of());
   }
 
   @EventHandler
   void on(GateResultNoted e, @Timestamp Instant at) {
-    update(e.caseId(), at, v -> {
-      Map<String, CaseView.Gate> gates = new LinkedHashMap<>(v.gates());
+    update(e.caseId(), at, b -> {
+      Map<String, CaseView.Gate> gates = new LinkedHashMap<>(b.gates);
       gates.put(e.gateId(), new CaseView.Gate(e.passed(), e.dataSha256(), e.reason()));
-      return copy(v, v.status(), gates, v.signOffs(), v.approvedAt(), v.validUntil(), at);
+      b.gates = gates;
     });
   }
 
   @EventHandler
   void on(ModelApproved e, @Timestamp Instant at) {
-    update(e.caseId(), at, v -> copy(v, "APPROVED", v.gates(), v.signOffs(), e.approvedAt(), e.validUntil(), at));
+    update(e.caseId(), at, b -> {
+      b.status = "APPROVED";
+      b.approvedAt = e.approvedAt();
+      b.validUntil = e.validUntil();
+      b.suspended = false;
+      b.suspensionReason = null;
+      b.recertificationDueAt = null;
+      if (b.breakGlass != null && !b.breakGlass.reviewed()) {
+        CaseView.BreakGlassView g = b.breakGlass;
+        b.breakGlass = new CaseView.BreakGlassView(g.approvers(), g.justification(), g.approvedAt(), g.reviewDueBy(), true);
+      }
+    });
   }
 
   @EventHandler
   void on(ModelRejected e, @Timestamp Instant at) {
-    update(e.caseId(), at, v -> copy(v, "REJECTED", v.gates(), v.signOffs(), null, null, at));
+    update(e.caseId(), at, b -> withdrawn(b, "REJECTED"));
   }
 
   @EventHandler
   void on(ChangesRequested e, @Timestamp Instant at) {
-    update(e.caseId(), at, v -> copy(v, "CHANGES_REQUESTED", v.gates(), v.signOffs(), null, null, at));
+    update(e.caseId(), at, b -> withdrawn(b, "CHANGES_REQUESTED"));
+  }
+
+  @EventHandler
+  void on(ApprovalSuspended e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> {
+      b.status = "OPEN";
+      b.approvedAt = null;
+      b.validUntil = null;
+      b.suspended = true;
+      b.suspensionReason = e.reason();
+      b.signOffs = List.of();
+    });
+  }
+
+  @EventHandler
+  void on(RecertificationDue e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> b.recertificationDueAt = e.dueAt());
+  }
+
+  @EventHandler
+  void on(ApprovalExpired e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> {
+      if ("APPROVED".equals(b.status)) {
+        b.status = "EXPIRED";
+      }
+      b.approvedAt = null;
+      b.validUntil = null;
+      b.expiredAt = e.expiredAt();
+    });
+  }
+
+  @EventHandler
+  void on(CaseReopened e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> {
+      b.status = "OPEN";
+      b.policyName = e.policyName();
+      b.policyVersion = e.policyVersion();
+      b.requiredGates = e.requiredGates();
+      b.requiredSignOffs = e.requiredSignOffs();
+      b.signOffs = List.of();
+    });
+  }
+
+  @EventHandler
+  void on(BreakGlassApproved e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> {
+      if (!"OPEN".equals(b.status)) {
+        b.signOffs = List.of();
+      }
+      b.status = "OPEN";
+      b.approvedAt = e.approvedAt();
+      b.validUntil = e.reviewDueBy();
+      b.suspended = false;
+      b.suspensionReason = null;
+      b.breakGlass = new CaseView.BreakGlassView(e.approvers(), e.justification(), e.approvedAt(), e.reviewDueBy(),
+          false);
+    });
+  }
+
+  @EventHandler
+  void on(ModelPromoted e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> b.stages = with(b.stages, e.stage(),
+        new CaseView.StageView(e.rolloutPhase(), e.trafficPercent(), e.promotedAt())));
+    if (e.demotedVersion() != null) {
+      update(CaseIds.of(e.modelName(), e.demotedVersion()), at, b -> b.stages = without(b.stages, e.stage()));
+    }
+  }
+
+  @EventHandler
+  void on(ModelRolledBack e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> b.stages = without(b.stages, e.stage()));
+    update(CaseIds.of(e.modelName(), e.toVersion()), at, b -> b.stages = with(b.stages, e.stage(),
+        new CaseView.StageView("general", 100, e.rolledBackAt())));
   }
 
   @ResetHandler
@@ -99,34 +192,50 @@ public class CaseViewProjection {
     jdbc.update("DELETE FROM case_view");
   }
 
-  private void update(String caseId, Instant at, UnaryOperator<CaseView> change) {
+  private static void withdrawn(CaseView.Builder b, String status) {
+    b.status = status;
+    b.approvedAt = null;
+    b.validUntil = null;
+  }
+
+  private static Map<String, CaseView.StageView> with(Map<String, CaseView.StageView> stages, String stage,
+      CaseView.StageView view) {
+    Map<String, CaseView.StageView> changed = new LinkedHashMap<>(stages);
+    changed.put(stage, view);
+    return changed;
+  }
+
+  private static Map<String, CaseView.StageView> without(Map<String, CaseView.StageView> stages, String stage) {
+    Map<String, CaseView.StageView> changed = new LinkedHashMap<>(stages);
+    changed.remove(stage);
+    return changed;
+  }
+
+  private void update(String caseId, Instant at, Consumer<CaseView.Builder> change) {
     List<String> docs = jdbc.queryForList("SELECT document FROM case_view WHERE case_id = ? FOR UPDATE",
         String.class, caseId);
     if (docs.isEmpty()) {
       return; // CaseOpened always comes first for an aggregate; nothing to update otherwise
     }
-    CaseView view = withDerived(change.apply(json.readValue(docs.get(0), CaseView.class)));
-    jdbc.update("UPDATE case_view SET status = ?, awaiting_roles = ?, document = ?, updated_at = ? WHERE case_id = ?",
-        view.status(), awaitingColumn(view), json.writeValueAsString(view), java.sql.Timestamp.from(at), caseId);
-  }
-
-  private static CaseView copy(CaseView v, String status, Map<String, CaseView.Gate> gates,
-      List<CaseView.SignOffView> signOffs, Instant approvedAt, Instant validUntil, Instant at) {
-    return new CaseView(v.caseId(), v.modelName(), v.version(), v.artifactSha256(), v.riskTier(), v.policyName(),
-        v.policyVersion(), status, v.requiredGates(), v.requiredSignOffs(), gates, signOffs, v.awaiting(),
-        v.gatesNotPassed(), v.submittedBy(), v.authors(), v.openedAt(), approvedAt, validUntil, at);
+    CaseView.Builder b = json.readValue(docs.get(0), CaseView.class).toBuilder();
+    change.accept(b);
+    CaseView view = derive(b, at);
+    CaseView.BreakGlassView g = view.breakGlass();
+    jdbc.update("""
+        UPDATE case_view SET status = ?, awaiting_roles = ?, document = ?, updated_at = ?, review_due_by = ?
+        WHERE case_id = ?""",
+        view.status(), awaitingColumn(view), json.writeValueAsString(view), java.sql.Timestamp.from(at),
+        g == null || g.reviewed() ? null : java.sql.Timestamp.from(g.reviewDueBy()), caseId);
   }
 
   /** Recomputes what the case waits for: roles short of their quorum, gates not passed. */
-  private static CaseView withDerived(CaseView v) {
-    List<SignOff> counted = v.signOffs().stream()
+  private static CaseView derive(CaseView.Builder b, Instant at) {
+    List<SignOff> counted = b.signOffs.stream()
         .map(s -> new SignOff(s.role(), s.signer(), Decision.valueOf(s.decision()))).toList();
-    Map<String, Integer> awaiting = "OPEN".equals(v.status()) ? Quorum.missing(v.requiredSignOffs(), counted) : Map.of();
-    List<String> notPassed = v.requiredGates().stream()
-        .filter(g -> v.gates().get(g) == null || !v.gates().get(g).passed()).toList();
-    return new CaseView(v.caseId(), v.modelName(), v.version(), v.artifactSha256(), v.riskTier(), v.policyName(),
-        v.policyVersion(), v.status(), v.requiredGates(), v.requiredSignOffs(), v.gates(), v.signOffs(), awaiting,
-        notPassed, v.submittedBy(), v.authors(), v.openedAt(), v.approvedAt(), v.validUntil(), v.updatedAt());
+    Map<String, Integer> awaiting = "OPEN".equals(b.status) ? Quorum.missing(b.requiredSignOffs, counted) : Map.of();
+    List<String> notPassed = b.requiredGates.stream()
+        .filter(g -> b.gates.get(g) == null || !b.gates.get(g).passed()).toList();
+    return b.build(awaiting, notPassed, at);
   }
 
   /** {@code ,LEGAL,MODEL_RISK,} so that a role can be found with LIKE '%,ROLE,%'. */

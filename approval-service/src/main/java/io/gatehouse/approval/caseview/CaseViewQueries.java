@@ -45,4 +45,12 @@ public class CaseViewQueries {
     return jdbc.queryForList(sql.toString(), String.class, args.toArray()).stream()
         .map(d -> json.readValue(d, CaseView.class)).toList();
   }
+
+  /** Cases approved by break-glass whose review is not done, the most urgent first; only late ones if {@code overdue}. */
+  public List<CaseView> breakGlassReviews(boolean overdue, int offset, int limit) {
+    String sql = "SELECT document FROM case_view WHERE review_due_by IS NOT NULL"
+        + (overdue ? " AND review_due_by < now()" : "") + " ORDER BY review_due_by, case_id OFFSET ? LIMIT ?";
+    return jdbc.queryForList(sql, String.class, offset, limit).stream()
+        .map(d -> json.readValue(d, CaseView.class)).toList();
+  }
 }

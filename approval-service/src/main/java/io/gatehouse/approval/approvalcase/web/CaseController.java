@@ -1,6 +1,8 @@
 package io.gatehouse.approval.approvalcase.web;
 
 import io.gatehouse.approval.approvalcase.api.RecordSignOff;
+import io.gatehouse.approval.approvalcase.api.Recertify;
+import io.gatehouse.approval.approvalcase.api.RequestBreakGlass;
 import io.gatehouse.approval.caseview.CaseView;
 import io.gatehouse.approval.caseview.CaseViewQueries;
 import io.gatehouse.platform.context.Acting;
@@ -55,11 +57,43 @@ public class CaseController {
   public Map<String, String> signOff(@PathVariable @Size(max = 64) String caseId,
       @Valid @RequestBody SignOffRequest body, Authentication caller) {
     Acting acting = ActingContext.current().orElseThrow();
-    Set<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
     commands.sendAndWait(new RecordSignOff(caseId, body.role(), body.decision(), body.comment(), acting.actor(),
-        acting.actorName(), roles));
+        acting.actorName(), roles(caller)));
     return Map.of("caseId", caseId, "role", body.role(), "decision", body.decision(), "signer", acting.actor());
+  }
+
+  /** Body of {@code POST /api/v1/cases/{caseId}/break-glass}. */
+  public record BreakGlassRequest(@NotBlank @Size(max = 4000) String justification) {}
+
+  /**
+   * One of the two senior approvers of an emergency approval. The first call answers
+   * {@code AWAITING_SECOND_APPROVER}; a second, different approver's call answers {@code APPROVED}.
+   */
+  @PostMapping("/{caseId}/break-glass")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public Map<String, String> breakGlass(@PathVariable @Size(max = 64) String caseId,
+      @Valid @RequestBody BreakGlassRequest body, Authentication caller) {
+    Acting acting = ActingContext.current().orElseThrow();
+    String outcome = commands.sendAndWait(new RequestBreakGlass(caseId, body.justification(), acting.actor(),
+        acting.actorName(), roles(caller)));
+    return Map.of("caseId", caseId, "status", outcome, "approver", acting.actor());
+  }
+
+  /** Reopens sign-off on an approved or expired case under the policy in force. */
+  @PostMapping("/{caseId}/recertification")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public Map<String, String> recertify(@PathVariable @Size(max = 64) String caseId) {
+    Acting acting = ActingContext.current().orElseThrow();
+    commands.sendAndWait(new Recertify(caseId, acting.actor()));
+    return Map.of("caseId", caseId, "status", "OPEN", "requestedBy", acting.actor());
+  }
+
+  /** Cases approved by break-glass whose retrospective review has not completed; {@code overdue} keeps the late ones. */
+  @GetMapping("/break-glass-reviews")
+  public List<CaseView> breakGlassReviews(@RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "0") @Min(0) int offset,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+    return views.breakGlassReviews(overdue, offset, limit);
   }
 
   @GetMapping("/{caseId}")
@@ -69,11 +103,16 @@ public class CaseController {
 
   @GetMapping
   public List<CaseView> list(
-      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED") String status,
+      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED") String status,
       @RequestParam(required = false) @Size(min = 1, max = 256) String model,
       @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String awaitingRole,
       @RequestParam(defaultValue = "0") @Min(0) int offset,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     return views.list(status, model, awaitingRole, offset, limit);
+  }
+
+  private static Set<String> roles(Authentication caller) {
+    return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
   }
 }

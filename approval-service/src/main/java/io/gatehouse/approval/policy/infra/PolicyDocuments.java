@@ -7,6 +7,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import io.gatehouse.approval.policy.domain.InvalidPolicy;
 import io.gatehouse.approval.policy.domain.InvalidPolicy.Problem;
 import io.gatehouse.approval.policy.domain.Policy;
+import io.gatehouse.approval.policy.domain.Term;
 import io.gatehouse.approval.policy.domain.TierPolicy;
 import io.gatehouse.contracts.approval.RequiredSignOff;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,7 +129,7 @@ public final class PolicyDocuments {
       return null;
     }
     int before = problems.size();
-    Map<String, Node> f = fields(m, Set.of("gates", "signoffs", "approval_valid_for", "rollout", "drift"), problems);
+    Map<String, Node> f = fields(m, Set.of("gates", "signoffs", "approval_valid_for", "recertify_before", "break_glass_review", "rollout", "drift"), problems);
     List<TierPolicy.Gate> gates = new ArrayList<>();
     Set<String> gateIds = new HashSet<>();
     for (Node g : sequence(f.get("gates"), tier + ".gates", problems)) {
@@ -174,20 +173,129 @@ public final class PolicyDocuments {
     if (signOffs.isEmpty() && f.containsKey("signoffs")) {
       problems.add(new Problem(line(f.get("signoffs")), tier + " requires no sign-off; name at least one role"));
     }
-    Period validity = null;
-    String validFor = scalar(f.get("approval_valid_for"), "approval_valid_for", m, problems);
-    if (validFor != null) {
-      try {
-        validity = Period.parse(validFor);
-        if (validity.isNegative() || validity.isZero()) {
-          problems.add(new Problem(line(f.get("approval_valid_for")), "approval_valid_for must be positive"));
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(new Problem(line(f.get("approval_valid_for")),
-            "approval_valid_for '" + validFor + "' is not an ISO-8601 period such as P180D"));
+    Term validity = term(f.get("approval_valid_for"), "approval_valid_for", m, problems, true);
+    Term recertifyBefore = f.containsKey("recertify_before")
+        ? term(f.get("recertify_before"), "recertify_before", m, problems, true) : TierPolicy.DEFAULT_RECERTIFY_BEFORE;
+    Term review = f.containsKey("break_glass_review")
+        ? term(f.get("break_glass_review"), "break_glass_review", m, problems, true)
+        : TierPolicy.DEFAULT_BREAK_GLASS_REVIEW;
+    List<TierPolicy.RolloutPhase> rollout = f.containsKey("rollout")
+        ? rollout(f.get("rollout"), tier, problems) : TierPolicy.DEFAULT_ROLLOUT;
+    TierPolicy.DriftPolicy drift = f.containsKey("drift")
+        ? drift(f.get("drift"), tier, problems) : TierPolicy.DriftPolicy.ALERT_ONLY;
+    return problems.size() == before ? new TierPolicy(List.copyOf(gates), List.copyOf(signOffs), validity,
+        recertifyBefore, review, rollout, drift) : null;
+  }
+
+  private static Term term(Node node, String what, Node parent, List<Problem> problems, boolean positive) {
+    String text = scalar(node, what, parent, problems);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Term t = Term.parse(text);
+      if (positive && !t.isPositive()) {
+        problems.add(new Problem(line(node), what + " must be positive"));
+      }
+      return t;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      problems.add(new Problem(line(node),
+          what + " '" + text + "' is not an ISO-8601 period such as P180D or a duration such as PT12H"));
+      return null;
+    }
+  }
+
+  private static List<TierPolicy.RolloutPhase> rollout(Node node, String tier, List<Problem> problems) {
+    List<TierPolicy.RolloutPhase> phases = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int previous = -1;
+    for (Node p : sequence(node, tier + ".rollout", problems)) {
+      if (!(p instanceof MappingNode pm)) {
+        problems.add(new Problem(line(p), "a rollout phase is a mapping {phase, traffic}"));
+        continue;
+      }
+      Map<String, Node> pf = fields(pm, Set.of("phase", "traffic"), problems);
+      String name = scalar(pf.get("phase"), "phase", pm, problems);
+      int traffic = integer(pf.get("traffic"), "traffic", pm, problems, 0);
+      if (name != null && !name.matches("[a-z][a-z0-9-]{0,31}")) {
+        problems.add(new Problem(line(pf.get("phase")), "phase name '" + name + "' must be lowercase letters, digits and -"));
+      } else if (name != null && !names.add(name)) {
+        problems.add(new Problem(line(pf.get("phase")), "phase " + name + " appears twice in " + tier + ".rollout"));
+      }
+      if (traffic > 100) {
+        problems.add(new Problem(line(pf.get("traffic")), "traffic is a percentage, at most 100, was " + traffic));
+      } else if (traffic < previous) {
+        problems.add(new Problem(line(pf.get("traffic")),
+            "traffic must not fall from one phase to the next (" + previous + " then " + traffic + ")"));
+      }
+      previous = Math.max(previous, traffic);
+      phases.add(new TierPolicy.RolloutPhase(name, traffic));
+    }
+    for (int i = 0; i < phases.size() - 1; i++) {
+      if (phases.get(i).traffic() >= 100) {
+        problems.add(new Problem(line(node), "only the last phase of " + tier + ".rollout may carry traffic 100; "
+            + phases.get(i).phase() + " does"));
       }
     }
-    return problems.size() == before ? new TierPolicy(List.copyOf(gates), List.copyOf(signOffs), validity) : null;
+    if (phases.isEmpty()) {
+      problems.add(new Problem(line(node), tier + ".rollout names no phase"));
+    } else if (phases.get(phases.size() - 1).traffic() != 100) {
+      problems.add(new Problem(line(node), "the last phase of " + tier + ".rollout must carry traffic 100"));
+    }
+    return List.copyOf(phases);
+  }
+
+  private static TierPolicy.DriftPolicy drift(Node node, String tier, List<Problem> problems) {
+    if (!(node instanceof MappingNode dm)) {
+      problems.add(new Problem(line(node), tier + ".drift must be a mapping such as {psi: {warn: 0.1, act: 0.25}, on_act: SUSPEND}"));
+      return TierPolicy.DriftPolicy.ALERT_ONLY;
+    }
+    Map<String, Node> df = fields(dm, Set.of("psi", "ks", "js", "on_act"), problems);
+    Map<String, TierPolicy.DriftPolicy.Thresholds> thresholds = new LinkedHashMap<>();
+    for (String statistic : List.of("psi", "ks", "js")) {
+      Node t = df.get(statistic);
+      if (t == null) {
+        continue;
+      }
+      if (!(t instanceof MappingNode tm)) {
+        problems.add(new Problem(line(t), tier + ".drift." + statistic + " must be a mapping {warn, act}"));
+        continue;
+      }
+      Map<String, Node> tf = fields(tm, Set.of("warn", "act"), problems);
+      double warn = number(tf.get("warn"), statistic + ".warn", tm, problems);
+      double act = number(tf.get("act"), statistic + ".act", tm, problems);
+      if (act < warn) {
+        problems.add(new Problem(line(tm), tier + ".drift." + statistic + ": act (" + act + ") is below warn (" + warn + ")"));
+      }
+      thresholds.put(statistic, new TierPolicy.DriftPolicy.Thresholds(warn, act));
+    }
+    TierPolicy.DriftAction onAct = TierPolicy.DriftAction.ALERT;
+    String action = df.containsKey("on_act") ? scalar(df.get("on_act"), "on_act", dm, problems) : null;
+    if (action != null) {
+      try {
+        onAct = TierPolicy.DriftAction.valueOf(action);
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(line(df.get("on_act")), "on_act '" + action + "' is not one of ALERT, SUSPEND, ROLLBACK"));
+      }
+    }
+    return new TierPolicy.DriftPolicy(Map.copyOf(thresholds), onAct);
+  }
+
+  private static double number(Node node, String what, Node parent, List<Problem> problems) {
+    String text = scalar(node, what, parent, problems);
+    if (text == null) {
+      return 0;
+    }
+    try {
+      double v = Double.parseDouble(text);
+      if (!Double.isFinite(v) || v < 0) {
+        problems.add(new Problem(line(node), what + " must be a non-negative number, was " + text));
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      problems.add(new Problem(line(node), what + " must be a number, was '" + text + "'"));
+      return 0;
+    }
   }
 
   private static Map<String, Node> fields(MappingNode m, Set<String> known, List<Problem> problems) {

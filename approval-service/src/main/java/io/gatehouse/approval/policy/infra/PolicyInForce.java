@@ -2,6 +2,7 @@ package io.gatehouse.approval.policy.infra;
 
 import io.gatehouse.approval.policy.api.PublishPolicy;
 import io.gatehouse.approval.policy.domain.Policy;
+import io.gatehouse.approval.policy.domain.PolicyLookup;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the shipped document is published as version 1 (by the service itself).
  */
 @Component
-public class PolicyInForce {
+public class PolicyInForce implements PolicyLookup {
 
   public static final String POLICY = "default";
   private static final Logger log = LoggerFactory.getLogger(PolicyInForce.class);
@@ -41,6 +42,19 @@ public class PolicyInForce {
     PolicyVersions.Stored latest = versions.latest(POLICY).orElseThrow();
     // parsing compiles every gate expression: do it once per published document, not per submission
     return parsed.computeIfAbsent(latest.documentSha256(), sha -> PolicyDocuments.parse(latest.document()));
+  }
+
+  @Override
+  public Policy inForce() {
+    return current();
+  }
+
+  /** A published version; versions never change once published, so each is parsed once. */
+  @Override
+  public Policy version(String name, int version) {
+    PolicyVersions.Stored stored = versions.version(name, version).orElseThrow(() -> new IllegalStateException(
+        "policy " + name + " version " + version + " is not in the policy store"));
+    return parsed.computeIfAbsent(stored.documentSha256(), sha -> PolicyDocuments.parse(stored.document()));
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -109,6 +109,7 @@ class ApprovalCaseInvariantsTest {
   private static List<Object> run(List<Object> history, Object command) {
     AggregateTestFixture<ApprovalCase> fixture = new AggregateTestFixture<>(ApprovalCase.class);
     fixture.registerInjectableResource(Cases.CLOCK);
+    fixture.registerInjectableResource(Cases.POLICIES);
     List<Object> produced = new ArrayList<>();
     ResultValidator<ApprovalCase> result = fixture.given(history).when(command);
     try {

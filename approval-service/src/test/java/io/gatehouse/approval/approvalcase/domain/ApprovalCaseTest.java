@@ -41,6 +41,7 @@ class ApprovalCaseTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(ApprovalCase.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(Cases.POLICIES);
   }
 
   private static Object[] given(Object... more) {

@@ -3,6 +3,10 @@ package io.gatehouse.approval.approvalcase.domain;
 import io.gatehouse.approval.approvalcase.api.GateResultNoted;
 import io.gatehouse.approval.approvalcase.api.NoteGateResult;
 import io.gatehouse.approval.approvalcase.api.RecordSignOff;
+import io.gatehouse.approval.policy.domain.Policy;
+import io.gatehouse.approval.policy.domain.PolicyLookup;
+import io.gatehouse.approval.policy.domain.Term;
+import io.gatehouse.approval.policy.domain.TierPolicy;
 import io.gatehouse.contracts.approval.Approver;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.ModelApproved;
@@ -12,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Small named builders for approval-case tests: a HIGH-tier case of credit-scorer v1. */
@@ -29,6 +34,31 @@ final class Cases {
   static final List<RequiredSignOff> HIGH = List.of(new RequiredSignOff("ENGINEERING", 1),
       new RequiredSignOff("LEGAL", 1), new RequiredSignOff("MODEL_RISK", 2));
   static final List<String> GATES = List.of("auc", "four-fifths");
+
+  static final TierPolicy HIGH_TIER = new TierPolicy(
+      List.of(new TierPolicy.Gate("auc", "metrics.roc_auc >= 0.8"), new TierPolicy.Gate("four-fifths", "true")), HIGH,
+      Term.parse("P180D"), Term.parse("P30D"), Term.parse("P7D"),
+      List.of(new TierPolicy.RolloutPhase("internal", 0), new TierPolicy.RolloutPhase("pilot", 5),
+          new TierPolicy.RolloutPhase("general", 100)),
+      new TierPolicy.DriftPolicy(Map.of("psi", new TierPolicy.DriftPolicy.Thresholds(0.1, 0.25)),
+          TierPolicy.DriftAction.SUSPEND));
+  /** The policy in force later: HIGH asks ETHICS too and approves for 90 days. */
+  static final TierPolicy HIGH_TIER_V4 = new TierPolicy(HIGH_TIER.gates(),
+      List.of(new RequiredSignOff("ENGINEERING", 1), new RequiredSignOff("ETHICS", 1)), Term.parse("P90D"),
+      Term.parse("P30D"), Term.parse("P7D"), HIGH_TIER.rollout(), HIGH_TIER.drift());
+  static final Policy V3 = new Policy("default", 3, Map.of("HIGH", HIGH_TIER));
+  static final Policy V4 = new Policy("default", 4, Map.of("HIGH", HIGH_TIER_V4));
+  static final PolicyLookup POLICIES = new PolicyLookup() {
+    @Override
+    public Policy inForce() {
+      return V4;
+    }
+
+    @Override
+    public Policy version(String name, int version) {
+      return version == 3 ? V3 : V4;
+    }
+  };
 
   private Cases() {}
 

@@ -7,6 +7,9 @@ import io.gatehouse.approval.policy.domain.InvalidPolicy;
 
 import io.gatehouse.approval.policy.domain.Policy;
 import io.gatehouse.contracts.approval.RequiredSignOff;
+import io.gatehouse.approval.policy.domain.Term;
+import io.gatehouse.approval.policy.domain.TierPolicy;
+import java.time.Instant;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,61 @@ class PolicyDocumentsTest {
         new RequiredSignOff("ENGINEERING", 1), new RequiredSignOff("PRODUCT", 1), new RequiredSignOff("LEGAL", 1),
         new RequiredSignOff("ETHICS", 1), new RequiredSignOff("MODEL_RISK", 2));
     assertThat(p.forTier("HIGH").gateIds()).contains("auc", "four-fifths", "equalized-odds");
-    assertThat(p.forTier("HIGH").approvalValidFor()).isEqualTo(Period.ofDays(180));
+    assertThat(p.forTier("HIGH").approvalValidFor()).isEqualTo(Term.of(Period.ofDays(180)));
+  }
+
+  @Test
+  void theShippedPolicyRollsHighTierOutInThreePhasesAndSuspendsOnDrift() {
+    TierPolicy high = PolicyDocuments.shippedDefault().forTier("HIGH");
+    assertThat(high.rollout()).containsExactly(new TierPolicy.RolloutPhase("internal", 0),
+        new TierPolicy.RolloutPhase("pilot", 5), new TierPolicy.RolloutPhase("general", 100));
+    assertThat(high.drift().onAct()).isEqualTo(TierPolicy.DriftAction.SUSPEND);
+    assertThat(high.drift().level("PSI", 0.30, "WARN")).isEqualTo(TierPolicy.DriftLevel.ACT);
+    assertThat(high.drift().level("psi", 0.12, "ACT")).isEqualTo(TierPolicy.DriftLevel.WARN);
+    assertThat(high.drift().level("psi", 0.05, "ACT")).isEqualTo(TierPolicy.DriftLevel.NONE);
+    assertThat(high.drift().level("wasserstein", 9, "CRITICAL")).isEqualTo(TierPolicy.DriftLevel.ACT);
+    assertThat(high.recertifyBefore()).isEqualTo(Term.parse("P30D"));
+    assertThat(PolicyDocuments.shippedDefault().forTier("CRITICAL").drift().onAct())
+        .isEqualTo(TierPolicy.DriftAction.ROLLBACK);
+  }
+
+  @Test
+  void acceptsDurationsForShortLivedApprovals() {
+    TierPolicy low = PolicyDocuments.parse("""
+        policy: default
+        version: 2
+        tiers:
+          LOW:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: PT10S
+            recertify_before: PT5S
+        """).forTier("LOW");
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    assertThat(low.approvalValidFor().after(t)).isEqualTo(t.plusSeconds(10));
+    assertThat(low.recertifyBefore().before(t.plusSeconds(10))).isEqualTo(t.plusSeconds(5));
+    assertThat(low.rollout()).isEqualTo(TierPolicy.DEFAULT_ROLLOUT);
+  }
+
+  @Test
+  void refusesBadRolloutAndDriftNamingTheLine() {
+    String doc = """
+        policy: default
+        version: 2
+        tiers:
+          HIGH:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            rollout: [ {phase: pilot, traffic: 50}, {phase: internal, traffic: 10}, {phase: general, traffic: 90} ]
+            drift: { psi: { warn: 0.3, act: 0.2 }, on_act: PANIC }
+            break_glass_review: soon
+        """;
+    assertThatThrownBy(() -> PolicyDocuments.parse(doc))
+        .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.problems()).extracting(Object::toString)
+            .anySatisfy(p -> assertThat(p).startsWith("line 7:").contains("traffic must not fall"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 7:").contains("must carry traffic 100"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 8:").contains("act (0.2) is below warn (0.3)"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 8:").contains("on_act 'PANIC'"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 9:").contains("break_glass_review 'soon'")));
   }
 
   @Test
