@@ -18,6 +18,8 @@ public class GatehouseProperties {
 
   private final Kafka kafka = new Kafka();
 
+  private final Deadlines deadlines = new Deadlines();
+
   public Service getService() {
     return service;
   }
@@ -28,6 +30,34 @@ public class GatehouseProperties {
 
   public Kafka getKafka() {
     return kafka;
+  }
+
+  public Deadlines getDeadlines() {
+    return deadlines;
+  }
+
+  /** Axon deadlines kept in PostgreSQL by db-scheduler ({@code DeadlineConfiguration}). */
+  public static class Deadlines {
+    /** Whether aggregates get the persistent deadline manager; off, Axon keeps deadlines in memory. */
+    private boolean enabled = false;
+    /** How often the scheduler looks for due deadlines: the most a deadline fires late, when idle. */
+    private java.time.Duration pollingInterval = java.time.Duration.ofSeconds(1);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public java.time.Duration getPollingInterval() {
+      return pollingInterval;
+    }
+
+    public void setPollingInterval(java.time.Duration pollingInterval) {
+      this.pollingInterval = pollingInterval;
+    }
   }
 
   /** Topics and consumption. */

@@ -1,0 +1,3 @@
+package io.gatehouse.platform.deadlinetestapp;
+
+public record ReminderCancelled(String id) {}
