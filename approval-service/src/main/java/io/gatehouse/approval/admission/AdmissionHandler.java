@@ -13,6 +13,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /** Decides admission from the case's standing and the model's rollout, read from their event streams. */
@@ -21,11 +22,14 @@ public class AdmissionHandler {
 
   private final Repository<ApprovalCase> cases;
   private final Repository<ModelRollout> rollouts;
+  private final EventStore events;
   private final MeterRegistry meters;
 
-  public AdmissionHandler(Repository<ApprovalCase> cases, Repository<ModelRollout> rollouts, MeterRegistry meters) {
+  public AdmissionHandler(Repository<ApprovalCase> cases, Repository<ModelRollout> rollouts, EventStore events,
+      MeterRegistry meters) {
     this.cases = cases;
     this.rollouts = rollouts;
+    this.events = events;
     this.meters = meters;
   }
 
@@ -35,9 +39,11 @@ public class AdmissionHandler {
     List<AdmissionDecision.Reason> reasons = new ArrayList<>();
     ModelRollout.Stages stages = readStages(q.modelName());
     Standing standing = null;
-    try {
-      standing = cases.load(CaseIds.of(q.modelName(), q.version())).invoke(c -> c.standing(now));
-    } catch (AggregateNotFoundException e) {
+    String caseId = CaseIds.of(q.modelName(), q.version());
+    // checked first: loading an aggregate that does not exist logs a warning with a stack trace
+    if (events.lastSequenceNumberFor(caseId).isPresent()) {
+      standing = cases.load(caseId).invoke(c -> c.standing(now));
+    } else {
       reasons.add(new AdmissionDecision.Reason("unknown-version",
           "Gatehouse has no approval case for " + q.modelName() + " version " + q.version() + "."));
     }
@@ -81,11 +87,8 @@ public class AdmissionHandler {
   }
 
   private ModelRollout.Stages readStages(String model) {
-    try {
-      return rollouts.load(ModelRollout.idOf(model)).invoke(ModelRollout::stages);
-    } catch (AggregateNotFoundException e) {
-      return null;
-    }
+    String id = ModelRollout.idOf(model);
+    return events.lastSequenceNumberFor(id).isPresent() ? rollouts.load(id).invoke(ModelRollout::stages) : null;
   }
 
   private static ModelRollout.Position positionOf(ModelRollout.Stages stages, String stage, int version) {

@@ -23,6 +23,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,13 +42,15 @@ public class RolloutCommandHandler {
   private final Repository<ApprovalCase> cases;
   private final Repository<ModelRollout> rollouts;
   private final PolicyLookup policies;
+  private final EventStore events;
   private final MeterRegistry meters;
 
   public RolloutCommandHandler(Repository<ApprovalCase> cases, Repository<ModelRollout> rollouts,
-      PolicyLookup policies, MeterRegistry meters) {
+      PolicyLookup policies, EventStore events, MeterRegistry meters) {
     this.cases = cases;
     this.rollouts = rollouts;
     this.policies = policies;
+    this.events = events;
     this.meters = meters;
   }
 
@@ -89,14 +92,12 @@ public class RolloutCommandHandler {
     DriftDetected signal = cmd.signal();
     Instant now = clock.instant();
     Aggregate<ModelRollout> rollout = loadRollout(signal.modelName());
-    Aggregate<ApprovalCase> kase;
-    try {
-      kase = loadCase(signal.modelName(), signal.version());
-    } catch (AggregateNotFoundException e) {
+    if (events.lastSequenceNumberFor(CaseIds.of(signal.modelName(), signal.version())).isEmpty()) {
       log.warn("Drift signal {} names {} version {}, which has no approval case; nothing to respond to",
           signal.signalId(), signal.modelName(), signal.version());
       return count("ignored");
     }
+    Aggregate<ApprovalCase> kase = loadCase(signal.modelName(), signal.version());
     TierPolicy.DriftPolicy policy = kase.invoke(c -> c.tierPolicy(policies)).drift();
     TierPolicy.DriftLevel level = policy.level(signal.statistic(), signal.value(), signal.severity());
     if (level == TierPolicy.DriftLevel.NONE) {
@@ -154,12 +155,11 @@ public class RolloutCommandHandler {
   }
 
   private Aggregate<ApprovalCase> loadCase(String model, int version) {
-    try {
-      return cases.load(CaseIds.of(model, version));
-    } catch (AggregateNotFoundException e) {
-      throw new AggregateNotFoundException(CaseIds.of(model, version),
-          "There is no approval case for " + model + " version " + version + ".");
+    String id = CaseIds.of(model, version);
+    if (events.lastSequenceNumberFor(id).isEmpty()) {
+      throw new AggregateNotFoundException(id, "There is no approval case for " + model + " version " + version + ".");
     }
+    return cases.load(id);
   }
 
   private Aggregate<ModelRollout> loadOrCreateRollout(String model) {
@@ -173,11 +173,8 @@ public class RolloutCommandHandler {
   }
 
   private Aggregate<ModelRollout> loadRollout(String model) {
-    try {
-      return rollouts.load(ModelRollout.idOf(model));
-    } catch (AggregateNotFoundException e) {
-      return null;
-    }
+    String id = ModelRollout.idOf(model);
+    return events.lastSequenceNumberFor(id).isPresent() ? rollouts.load(id) : null;
   }
 
   private String count(String outcome) {

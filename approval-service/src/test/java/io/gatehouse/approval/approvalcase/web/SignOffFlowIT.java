@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
-import io.gatehouse.contracts.registry.ArtifactRef;
-import io.gatehouse.contracts.registry.ModelVersionSubmitted;
-import io.gatehouse.contracts.validation.GatePassed;
-import io.gatehouse.contracts.validation.ObservedValue;
-import io.gatehouse.platform.kafka.CloudEventRecords;
 import io.gatehouse.testsupport.KafkaRecords;
-import io.gatehouse.testsupport.ServiceIT;
+import io.gatehouse.approval.ApprovalIntegration;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,12 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * approval-service as a whole: a submission arrives on Kafka, the case opens, gate results arrive
@@ -38,10 +29,8 @@ import org.springframework.beans.factory.annotation.Value;
  * approved once, with ModelApproved on Kafka.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SignOffFlowIT extends ServiceIT {
+class SignOffFlowIT extends ApprovalIntegration {
 
-  @Value("${spring.embedded.kafka.brokers}") String brokers;
-  final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aHighTierVersionIsApprovedOnlyAfterEveryRoleAndTwoModelRiskSignOffs() throws Exception {
@@ -161,47 +150,7 @@ class SignOffFlowIT extends ServiceIT {
         .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private void submit(String model, int version) {
-    ModelVersionSubmitted e = new ModelVersionSubmitted(model, version,
-        new ArtifactRef("s3://m/" + model, "a".repeat(64), 10), null, null, null, "HIGH", "alice", List.of("bob"),
-        Instant.now());
-    KafkaRecords.send(brokers, CloudEventRecords.toRecord(GenericEventMessage.asEventMessage(e)));
-  }
-
-  private void gatePassed(String model, int version, String gate) {
-    GatePassed e = new GatePassed("run-1", model, version, gate, gate + " holds",
-        List.of(new ObservedValue("metric", 0.9)), "default", 1, "d".repeat(64), 1000, Instant.now());
-    KafkaRecords.send(brokers, CloudEventRecords.toRecord(GenericEventMessage.asEventMessage(e)));
-  }
-
-  private HttpResponse<String> signOff(String caseId, String who, String role, String decision, String... heldRoles)
-      throws Exception {
-    String token = heldRoles.length == 0 ? issuer.token(who, role) : issuer.token(who, heldRoles);
-    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cases/" + caseId + "/sign-offs"))
-        .header("content-type", "application/json").header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"role\":\"" + role + "\",\"decision\":\"" + decision + "\",\"comment\":\"ok\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String case_(String caseId) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cases/" + caseId))
-        .header("Authorization", "Bearer " + issuer.token("auditor", "AUDITOR")).build(), HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() == 200 ? r.body() : "";
-  }
-
-  private void awaitStatus(String caseId, String status) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> case_(caseId).contains("\"status\":\"" + status + "\""));
-  }
-
-  private void awaitGatesPassed(String caseId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> case_(caseId).contains("\"gatesNotPassed\":[]"));
-  }
-
   private long approvalsOnKafka(String model, int version) {
-    return KafkaRecords.readAll(brokers, "gatehouse.approval.v1", Duration.ofSeconds(2)).stream()
-        .filter(r -> model.equals(r.key()))
-        .filter(r -> "io.gatehouse.approval.ModelApproved.v1".equals(KafkaRecords.header(r, "ce_type")))
-        .count();
+    return onKafka(model, "io.gatehouse.approval.ModelApproved.v1");
   }
 }
