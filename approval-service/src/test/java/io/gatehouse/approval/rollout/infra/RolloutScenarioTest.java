@@ -73,41 +73,10 @@ class RolloutScenarioTest {
       new TierPolicy.DriftPolicy(HIGH.drift().thresholds(), TierPolicy.DriftAction.ROLLBACK));
   private static final Policy POLICY = new Policy("default", 1, Map.of("HIGH", HIGH, "CRITICAL", CRITICAL));
 
-  private final MutableClock clock = new MutableClock(T0);
-  private EmbeddedEventStore store;
-  private CommandGateway commands;
-
-  @BeforeEach
-  void setUp() {
-    store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-    PolicyLookup policies = new PolicyLookup() {
-      @Override
-      public Policy inForce() {
-        return POLICY;
-      }
-
-      @Override
-      public Policy version(String name, int version) {
-        return POLICY;
-      }
-    };
-    ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
-        new SimpleResourceParameterResolverFactory(List.of(clock, new StubDeadlineManager(), policies)),
-        ClasspathParameterResolverFactory.forClass(ApprovalCase.class));
-    EventSourcingRepository<ApprovalCase> cases = EventSourcingRepository.builder(ApprovalCase.class)
-        .eventStore(store).parameterResolverFactory(resources).build();
-    EventSourcingRepository<ModelRollout> rollouts = EventSourcingRepository.builder(ModelRollout.class)
-        .eventStore(store).parameterResolverFactory(resources).build();
-    SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    AggregateAnnotationCommandHandler.<ApprovalCase>builder().aggregateType(ApprovalCase.class).repository(cases)
-        .parameterResolverFactory(resources).build().subscribe(bus);
-    new AnnotationCommandHandlerAdapter<>(new RolloutCommandHandler(cases, rollouts, policies, store,
-        new SimpleMeterRegistry()),
-        resources).subscribe(bus);
-    new AnnotationCommandHandlerAdapter<>(new AdmissionHandler(cases, rollouts, store, new SimpleMeterRegistry()), resources)
-        .subscribe(bus);
-    commands = DefaultCommandGateway.builder().commandBus(bus).build();
-  }
+  private final Harness harness = new Harness(T0, POLICY);
+  private final Harness.MutableClock clock = harness.clock;
+  private final EmbeddedEventStore store = harness.store;
+  private final CommandGateway commands = harness.commands;
 
   private void submit(int version, String tier) {
     commands.sendAndWait(new OpenCase(CaseIds.of(MODEL, version), MODEL, version, sha(version), tier, "default", 1,
@@ -283,33 +252,5 @@ class RolloutScenarioTest {
         .isInstanceOfSatisfying(RuleViolation.class, e -> {
           assertThat(e.code()).isEqualTo("no-approved-version-to-roll-back-to");
         });
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
