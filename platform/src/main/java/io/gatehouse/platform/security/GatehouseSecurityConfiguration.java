@@ -1,6 +1,7 @@
 package io.gatehouse.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,8 +57,13 @@ public class GatehouseSecurityConfiguration {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(props.getJwkSetUri())
         .jwsAlgorithms(algorithms -> props.getAlgorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
         .build();
-    decoder.setJwtValidator(validator(props));
-    return decoder;
+    OAuth2TokenValidator<Jwt> validator = validator(props);
+    decoder.setJwtValidator(validator);
+    if (props.getVerifiedTokenCacheSize() <= 0) {
+      return decoder;
+    }
+    return new CachingJwtDecoder(decoder, validator, props.getVerifiedTokenCacheSize(),
+        props.getVerifiedTokenCacheTtl(), Clock.systemUTC());
   }
 
   static OAuth2TokenValidator<Jwt> validator(GatehouseSecurityProperties props) {
