@@ -400,12 +400,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private List<String> appArgs(String name) {
-    List<String> ours = List.of(
+    List<String> ours = new ArrayList<>(List.of(
         "--spring.datasource.url=" + config.jdbcUrlOf(name),
         "--spring.datasource.username=" + config.dbUser(),
         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
         "--gatehouse.security.issuer=" + config.issuer(),
-        "--gatehouse.security.jwk-set-uri=" + config.issuer() + "/oauth2/jwks");
+        "--gatehouse.security.jwk-set-uri=" + config.issuer() + "/oauth2/jwks"));
+    if (name.equals("audit-projection")) {
+      // the checkpoint signing key stays with the stack's state, like the identity provider's key
+      ours.add("--gatehouse.audit.key-file=" + config.stateDir().resolve("audit").resolve("checkpoint-key.pem"));
+    }
     return ServiceProcess.mergeArgs(ours, config.appArgs().getOrDefault(name, List.of()));
   }
 

@@ -1,32 +1,35 @@
 package io.gatehouse.audit.auditlog.infra;
 
+import io.gatehouse.audit.auditlog.domain.LoggedEvent;
 import io.gatehouse.contracts.ModelEvent;
 import io.gatehouse.contracts.ModelVersionEvent;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;
-import java.sql.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Appends every consumed event to the audit log, in the consumer's transaction. */
+/** Appends every consumed event to the Merkle log, in the consumer's transaction (before any view sees it). */
 @Component
+@Order(0)
 public class AuditLogWriter implements EventConsumer {
 
-  private final JdbcTemplate jdbc;
+  private final AuditLogStore store;
 
-  public AuditLogWriter(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public AuditLogWriter(AuditLogStore store) {
+    this.store = store;
   }
 
   @Override
   public void consume(ConsumedEvent e) {
+    store.append(List.of(incoming(e)));
+  }
+
+  /** The entry of a consumed event. */
+  public static IncomingEntry incoming(ConsumedEvent e) {
     String model = e.payload() instanceof ModelEvent m ? m.modelName() : null;
     Integer version = e.payload() instanceof ModelVersionEvent v ? v.version() : null;
-    jdbc.update("""
-        INSERT INTO audit_entry (event_id, event_type, source, subject, model_name, model_version, event_time,
-                                 actor, traceparent, topic, partition_no, offset_no, data)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-        e.id(), e.type(), e.source(), e.subject(), model, version, Timestamp.from(e.time()), e.actor(),
-        e.traceparent(), e.topic(), e.partition(), e.offset(), e.data());
+    return new IncomingEntry(new LoggedEvent(e.id(), e.type(), e.source(), e.subject(), e.time(), e.actor(), e.data()),
+        model, version, e.traceparent(), e.topic(), e.partition(), e.offset());
   }
 }
