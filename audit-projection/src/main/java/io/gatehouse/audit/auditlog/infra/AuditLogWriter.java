@@ -3,16 +3,19 @@ package io.gatehouse.audit.auditlog.infra;
 import io.gatehouse.audit.auditlog.domain.LoggedEvent;
 import io.gatehouse.contracts.ModelEvent;
 import io.gatehouse.contracts.ModelVersionEvent;
+import io.gatehouse.platform.kafka.BatchEventConsumer;
 import io.gatehouse.platform.kafka.ConsumedEvent;
-import io.gatehouse.platform.kafka.EventConsumer;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Appends every consumed event to the Merkle log, in the consumer's transaction (before any view sees it). */
+/**
+ * Appends every consumed event to the Merkle log, in the consumer's transaction (before any view sees
+ * it); the records of a poll are appended together ({@code gatehouse.kafka.batch-listener}).
+ */
 @Component
 @Order(0)
-public class AuditLogWriter implements EventConsumer {
+public class AuditLogWriter implements BatchEventConsumer {
 
   private final AuditLogStore store;
 
@@ -21,8 +24,8 @@ public class AuditLogWriter implements EventConsumer {
   }
 
   @Override
-  public void consume(ConsumedEvent e) {
-    store.append(List.of(incoming(e)));
+  public void consumeAll(List<ConsumedEvent> events) {
+    store.append(events.stream().map(AuditLogWriter::incoming).toList());
   }
 
   /** The entry of a consumed event. */
