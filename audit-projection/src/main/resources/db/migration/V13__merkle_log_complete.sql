@@ -6,9 +6,11 @@ ALTER TABLE audit_entry
     ALTER COLUMN entry SET NOT NULL,
     ALTER COLUMN leaf_hash SET NOT NULL,
     DROP COLUMN data;
-CREATE UNIQUE INDEX audit_entry_leaf ON audit_entry (leaf_index);
+-- The leaf index is the entry's identity and order; the arrival sequence is no longer needed.
 DROP INDEX audit_entry_model;
+ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_pkey;
+ALTER TABLE audit_entry DROP COLUMN seq;
+ALTER TABLE audit_entry ADD PRIMARY KEY (leaf_index);
 CREATE INDEX audit_entry_model ON audit_entry (model_name, model_version, leaf_index);
 CREATE INDEX audit_entry_type ON audit_entry (event_type, leaf_index);
 CREATE INDEX audit_entry_actor ON audit_entry (actor, leaf_index);
-CREATE INDEX audit_entry_time ON audit_entry (event_time);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +38,11 @@ public class AuditLogStore {
     this.checkpointEvery = Math.max(1, props.getCheckpoint().getEveryEntries());
   }
 
-  /** Appends the entries not logged yet (by CloudEvent id), in order; returns the leaf indexes given. */
+  /**
+   * Appends the entries in order (a CloudEvent id repeated in the list counts once); returns the leaf
+   * indexes given. The inbox has already dropped events seen before; an id logged anyway violates the
+   * unique key and fails the transaction rather than logging an event twice.
+   */
   public List<Long> append(List<IncomingEntry> entries) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("appends run in the consumer's transaction");
@@ -50,13 +53,6 @@ public class AuditLogStore {
     if (fresh.isEmpty()) {
       return List.of();
     }
-    Set<String> known = Set.copyOf(jdbc.queryForList("SELECT event_id FROM audit_entry WHERE event_id = ANY (?)",
-        String.class, (Object) fresh.keySet().toArray(String[]::new)));
-    known.forEach(fresh::remove);
-    if (fresh.isEmpty()) {
-      return List.of();
-    }
-
     LogTail cached = committedTail.get();
     LogTail tail = cached != null && cached.size() == size ? cached.copy() : TileRows.tail(jdbc, size);
     List<Object[]> rows = new ArrayList<>(fresh.size());
