@@ -34,6 +34,19 @@ public class AuditAccess {
         .allow(HttpMethod.POST, "/api/v1/log/integrity-checks", Roles.AUDITOR, Roles.GOVERNANCE_ADMIN, Roles.PLATFORM)
         .allow(HttpMethod.GET, "/api/v1/log/integrity-checks/latest", Roles.AUDITOR, Roles.GOVERNANCE_ADMIN,
             Roles.PLATFORM)
+        // Governance views, state at an instant, evidence packs: governance roles.
+        .allow(HttpMethod.GET, "/api/v1/views/models", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/views/reviewer-queues", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/views/approval-velocity", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/views/gate-failure-rates", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/views/drift-incidents", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/views/recertifications", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/views/break-glass-reviews", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/models/{model}/state", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/evidence/{model}/versions/{version}", GOVERNANCE)
+        .allow(HttpMethod.GET, "/api/v1/evidence/{model}/versions/{version}/print", GOVERNANCE)
+        // Rebuilding views locks the log while it replays: operators only.
+        .allow(HttpMethod.POST, "/api/v1/views/rebuild", Roles.GOVERNANCE_ADMIN, Roles.PLATFORM)
         .build();
   }
 }

@@ -32,7 +32,22 @@ class AccessMatrixIT extends AbstractAccessMatrixIT {
         Endpoint.of("POST", "/api/v1/log/integrity-checks", "/api/v1/log/integrity-checks", null, "AUDITOR",
             "GOVERNANCE_ADMIN", "PLATFORM"),
         Endpoint.of("GET", "/api/v1/log/integrity-checks/latest", "/api/v1/log/integrity-checks/latest", null,
-            "AUDITOR", "GOVERNANCE_ADMIN", "PLATFORM"));
+            "AUDITOR", "GOVERNANCE_ADMIN", "PLATFORM"),
+        Endpoint.of("GET", "/api/v1/views/models", "/api/v1/views/models", null, GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/views/reviewer-queues", "/api/v1/views/reviewer-queues?role=LEGAL", null,
+            GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/views/approval-velocity", "/api/v1/views/approval-velocity", null, GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/views/gate-failure-rates", "/api/v1/views/gate-failure-rates", null, GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/views/drift-incidents", "/api/v1/views/drift-incidents", null, GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/views/recertifications", "/api/v1/views/recertifications", null, GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/views/break-glass-reviews", "/api/v1/views/break-glass-reviews", null,
+            GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/models/{model}/state", "/api/v1/models/nope/state", null, GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/evidence/{model}/versions/{version}", "/api/v1/evidence/nope/versions/1", null,
+            GOVERNANCE),
+        Endpoint.of("GET", "/api/v1/evidence/{model}/versions/{version}/print",
+            "/api/v1/evidence/nope/versions/1/print", null, GOVERNANCE),
+        Endpoint.of("POST", "/api/v1/views/rebuild", "/api/v1/views/rebuild", null, "GOVERNANCE_ADMIN", "PLATFORM"));
   }
 
   @Override

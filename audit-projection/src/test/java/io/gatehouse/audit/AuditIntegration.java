@@ -50,6 +50,19 @@ public abstract class AuditIntegration extends ServiceIT {
     KafkaRecords.send(brokers, record);
   }
 
+  /** Sends many records through one producer, in order, and waits for every acknowledgement. */
+  protected void sendAll(List<ProducerRecord<String, byte[]>> records) {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", brokers);
+    p.put("acks", "all");
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p,
+        new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      records.forEach(producer::send);
+      producer.flush();
+    }
+  }
+
   protected void send(GatehouseEvent event, String actor) {
     send(record(event, actor));
   }

@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class AuditLogStore {
 
+  /** An entry and the leaf index it was given. */
+  public record Appended(long index, IncomingEntry entry) {}
+
   private final JdbcTemplate jdbc;
   private final CheckpointSigner signer;
   private final long checkpointEvery;
@@ -39,11 +42,11 @@ public class AuditLogStore {
   }
 
   /**
-   * Appends the entries in order (a CloudEvent id repeated in the list counts once); returns the leaf
-   * indexes given. The inbox has already dropped events seen before; an id logged anyway violates the
+   * Appends the entries in order (a CloudEvent id repeated in the list counts once); returns them with
+   * the leaf indexes given. The inbox has already dropped events seen before; an id logged anyway violates the
    * unique key and fails the transaction rather than logging an event twice.
    */
-  public List<Long> append(List<IncomingEntry> entries) {
+  public List<Appended> append(List<IncomingEntry> entries) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("appends run in the consumer's transaction");
     }
@@ -56,12 +59,12 @@ public class AuditLogStore {
     LogTail cached = committedTail.get();
     LogTail tail = cached != null && cached.size() == size ? cached.copy() : TileRows.tail(jdbc, size);
     List<Object[]> rows = new ArrayList<>(fresh.size());
-    List<Long> indexes = new ArrayList<>(fresh.size());
+    List<Appended> appended = new ArrayList<>(fresh.size());
     for (IncomingEntry in : fresh.values()) {
       byte[] leaf = LeafCodec.canonical(in.event());
       byte[] hash = MerkleHashes.leafHash(leaf);
       long index = tail.append(hash);
-      indexes.add(index);
+      appended.add(new Appended(index, in));
       var e = in.event();
       rows.add(new Object[] {e.id(), e.type(), e.source(), e.subject(), in.modelName(), in.modelVersion(),
           Timestamp.from(e.time()), e.actor(), in.traceparent(), in.topic(), in.partition(), in.offset(), index, leaf,
@@ -80,17 +83,17 @@ public class AuditLogStore {
     if (checkpoint) {
       insertCheckpoint(tail.size(), root);
     }
-    LogTail appended = tail;
+    LogTail committed = tail;
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        committedTail.set(appended);
+        committedTail.set(committed);
         if (checkpoint) {
-          lastCheckpointSize.accumulateAndGet(appended.size(), Math::max);
+          lastCheckpointSize.accumulateAndGet(committed.size(), Math::max);
         }
       }
     });
-    return indexes;
+    return appended;
   }
 
   /** Signs and stores the checkpoint of the current head if the log grew since the last one (or none exists). */

@@ -5,7 +5,11 @@ import io.gatehouse.contracts.ModelEvent;
 import io.gatehouse.contracts.ModelVersionEvent;
 import io.gatehouse.platform.kafka.BatchEventConsumer;
 import io.gatehouse.platform.kafka.ConsumedEvent;
+import io.gatehouse.audit.governance.domain.LoggedFact;
+import io.gatehouse.audit.governance.infra.GovernanceViews;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +22,22 @@ import org.springframework.stereotype.Component;
 public class AuditLogWriter implements BatchEventConsumer {
 
   private final AuditLogStore store;
+  private final GovernanceViews views;
 
-  public AuditLogWriter(AuditLogStore store) {
+  public AuditLogWriter(AuditLogStore store, GovernanceViews views) {
     this.store = store;
+    this.views = views;
   }
 
+  /** Appends the events to the log, then applies them to the views, in the consumer's transaction. */
   @Override
   public void consumeAll(List<ConsumedEvent> events) {
-    store.append(events.stream().map(AuditLogWriter::incoming).toList());
+    Map<String, ConsumedEvent> byId = new HashMap<>();
+    events.forEach(e -> byId.putIfAbsent(e.id(), e));
+    List<LoggedFact> facts = store.append(events.stream().map(AuditLogWriter::incoming).toList()).stream()
+        .map(a -> new LoggedFact(a.index(), a.entry().event().time(), byId.get(a.entry().event().id()).payload()))
+        .toList();
+    views.apply(facts);
   }
 
   /** The entry of a consumed event. */

@@ -1,0 +1,111 @@
+package io.gatehouse.audit.governance.infra;
+
+import io.gatehouse.audit.governance.domain.LoggedFact;
+import io.gatehouse.audit.governance.domain.ModelState;
+import io.gatehouse.audit.governance.domain.ModelState.VersionState;
+import io.gatehouse.contracts.EventJson;
+import io.gatehouse.contracts.ModelEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the governance views in the append's transaction: the models an append touches are read
+ * (their folded state), the new facts applied in log order, and the models' rows in every view
+ * rewritten. The same code rebuilds the views from the log, so a replay gives the same rows.
+ */
+@Component
+public class GovernanceViews {
+
+  static final List<String> TABLES = List.of("view_model", "view_version", "view_signoff", "view_gate", "view_drift");
+
+  private final JdbcTemplate jdbc;
+
+  public GovernanceViews(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Applies facts (in leaf order) to the views, in the caller's transaction. */
+  public void apply(List<LoggedFact> facts) {
+    Map<String, ModelState> touched = new LinkedHashMap<>();
+    for (LoggedFact f : facts) {
+      if (f.payload() instanceof ModelEvent m) {
+        touched.putIfAbsent(m.modelName(), null);
+      }
+    }
+    if (touched.isEmpty()) {
+      return;
+    }
+    String[] names = touched.keySet().toArray(String[]::new);
+    jdbc.query("SELECT model_name, state FROM view_model WHERE model_name = ANY (?)", rs -> {
+      touched.put(rs.getString(1), EventJson.mapper().readValue(rs.getString(2), ModelState.class));
+    }, (Object) names);
+    for (LoggedFact f : facts) {
+      if (f.payload() instanceof ModelEvent m) {
+        ModelState s = touched.get(m.modelName());
+        if (s == null) {
+          s = new ModelState(m.modelName());
+          touched.put(m.modelName(), s);
+        }
+        s.apply(f.payload(), f.time(), f.leaf());
+      }
+    }
+    write(touched, names);
+  }
+
+  private void write(Map<String, ModelState> states, String[] names) {
+    for (String table : TABLES.subList(1, TABLES.size())) {
+      jdbc.update("DELETE FROM " + table + " WHERE model_name = ANY (?)", (Object) names);
+    }
+    List<Object[]> models = new ArrayList<>();
+    List<Object[]> versions = new ArrayList<>();
+    List<Object[]> signOffs = new ArrayList<>();
+    List<Object[]> gates = new ArrayList<>();
+    List<Object[]> drifts = new ArrayList<>();
+    for (ModelState s : states.values()) {
+      models.add(new Object[] {s.model, EventJson.mapper().writeValueAsString(s), s.lastLeaf});
+      for (VersionState v : s.versions.values()) {
+        versions.add(new Object[] {s.model, v.version, s.tier, v.status, v.caseId, v.policyName, v.policyVersion,
+            v.submittedBy, ts(v.submittedAt), ts(v.openedAt), ts(v.approvedAt), ts(v.validUntil), v.breakGlass,
+            ts(v.breakGlassReviewDueBy), v.suspended, ts(v.recertificationDueAt), ts(v.expiredAt),
+            String.join(", ", v.stages.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()),
+            v.awaiting().keySet().toArray(String[]::new)});
+        for (ModelState.SignOff so : v.signOffs) {
+          signOffs.add(new Object[] {so.leaf, s.model, v.version, s.tier, so.role, so.signer, so.decision, ts(so.at),
+              ts(v.openedAt)});
+        }
+        v.gates.forEach((id, g) -> gates.add(new Object[] {s.model, v.version, id, g.outcome, g.failures}));
+        for (ModelState.Drift d : v.drift.values()) {
+          drifts.add(new Object[] {d.signalId, s.model, v.version, d.feature, d.statistic, d.value, d.severity,
+              ts(d.detectedAt), ts(d.resolvedAt)});
+        }
+      }
+    }
+    jdbc.batchUpdate("""
+        INSERT INTO view_model (model_name, state, last_leaf) VALUES (?, ?::jsonb, ?)
+        ON CONFLICT (model_name) DO UPDATE SET state = EXCLUDED.state, last_leaf = EXCLUDED.last_leaf""", models);
+    jdbc.batchUpdate("""
+        INSERT INTO view_version (model_name, version, tier, status, case_id, policy_name, policy_version, submitted_by,
+            submitted_at, opened_at, approved_at, valid_until, break_glass, review_due_by, suspended,
+            recertification_due_at, expired_at, stages, awaiting_roles)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
+    jdbc.batchUpdate("""
+        INSERT INTO view_signoff (leaf_index, model_name, version, tier, role, signer, decision, signed_at, opened_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", signOffs);
+    jdbc.batchUpdate("INSERT INTO view_gate (model_name, version, gate_id, outcome, failures) VALUES (?, ?, ?, ?, ?)",
+        gates);
+    jdbc.batchUpdate("""
+        INSERT INTO view_drift (signal_id, model_name, version, feature, statistic, value, severity, detected_at,
+            resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (signal_id) DO NOTHING""", drifts);
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+}
