@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the governance views in the append's transaction: the models an append touches are read
- * (their folded state), the new facts applied in log order, and the models' rows in every view
- * rewritten. The same code rebuilds the views from the log, so a replay gives the same rows.
+ * (their folded state), the new facts applied in log order, and the models' rows upserted in every
+ * view (a row that did not change is not written again; no fact removes a row). The same code
+ * rebuilds the views from the log, so a replay gives the same rows.
  */
 @Component
 public class GovernanceViews {
@@ -55,13 +56,10 @@ public class GovernanceViews {
         s.apply(f.payload(), f.time(), f.leaf());
       }
     }
-    write(touched, names);
+    write(touched);
   }
 
-  private void write(Map<String, ModelState> states, String[] names) {
-    for (String table : TABLES.subList(1, TABLES.size())) {
-      jdbc.update("DELETE FROM " + table + " WHERE model_name = ANY (?)", (Object) names);
-    }
+  private void write(Map<String, ModelState> states) {
     List<Object[]> models = new ArrayList<>();
     List<Object[]> versions = new ArrayList<>();
     List<Object[]> signOffs = new ArrayList<>();
@@ -93,16 +91,31 @@ public class GovernanceViews {
         INSERT INTO view_version (model_name, version, tier, status, case_id, policy_name, policy_version, submitted_by,
             submitted_at, opened_at, approved_at, valid_until, break_glass, review_due_by, suspended,
             recertification_due_at, expired_at, stages, awaiting_roles)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (model_name, version) DO UPDATE SET tier = EXCLUDED.tier, status = EXCLUDED.status,
+            case_id = EXCLUDED.case_id, policy_name = EXCLUDED.policy_name, policy_version = EXCLUDED.policy_version,
+            submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at, opened_at = EXCLUDED.opened_at,
+            approved_at = EXCLUDED.approved_at, valid_until = EXCLUDED.valid_until, break_glass = EXCLUDED.break_glass,
+            review_due_by = EXCLUDED.review_due_by, suspended = EXCLUDED.suspended,
+            recertification_due_at = EXCLUDED.recertification_due_at, expired_at = EXCLUDED.expired_at,
+            stages = EXCLUDED.stages, awaiting_roles = EXCLUDED.awaiting_roles
+        WHERE (view_version.*) IS DISTINCT FROM (EXCLUDED.*)""", versions);
     jdbc.batchUpdate("""
         INSERT INTO view_signoff (leaf_index, model_name, version, tier, role, signer, decision, signed_at, opened_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", signOffs);
-    jdbc.batchUpdate("INSERT INTO view_gate (model_name, version, gate_id, outcome, failures) VALUES (?, ?, ?, ?, ?)",
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (leaf_index) DO UPDATE SET tier = EXCLUDED.tier, opened_at = EXCLUDED.opened_at
+        WHERE (view_signoff.tier, view_signoff.opened_at) IS DISTINCT FROM (EXCLUDED.tier, EXCLUDED.opened_at)""",
+        signOffs);
+    jdbc.batchUpdate("""
+        INSERT INTO view_gate (model_name, version, gate_id, outcome, failures) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (model_name, version, gate_id) DO UPDATE SET outcome = EXCLUDED.outcome, failures = EXCLUDED.failures
+        WHERE (view_gate.outcome, view_gate.failures) IS DISTINCT FROM (EXCLUDED.outcome, EXCLUDED.failures)""",
         gates);
     jdbc.batchUpdate("""
         INSERT INTO view_drift (signal_id, model_name, version, feature, statistic, value, severity, detected_at,
             resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (signal_id) DO NOTHING""", drifts);
+        ON CONFLICT (signal_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at
+        WHERE view_drift.resolved_at IS DISTINCT FROM EXCLUDED.resolved_at""", drifts);
   }
 
   private static Timestamp ts(Instant i) {
