@@ -1,9 +1,9 @@
 -- Views for governance boards, derived from the audit log only and rebuilt from it by replay.
--- view_model keeps each model's folded state (JSON); the other tables are flat projections of it,
+-- view_model keeps each model's folded state (JSON text); the other tables are flat projections of it,
 -- rewritten for every model an append touches.
 CREATE TABLE view_model (
     model_name VARCHAR(256) PRIMARY KEY,
-    state      JSONB        NOT NULL,
+    state      TEXT         NOT NULL,
     last_leaf  BIGINT       NOT NULL
 );
 

@@ -2,6 +2,7 @@ package io.gatehouse.audit.auditlog.infra;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gatehouse.audit.auditlog.domain.LogTail;
 import io.gatehouse.audit.auditlog.domain.MerkleTree;
 import io.gatehouse.audit.auditlog.domain.TileKey;
 import io.gatehouse.audit.auditlog.domain.TileSource;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +38,39 @@ public class AuditLogProofs {
       List<byte[]> proof) {}
 
   private final JdbcTemplate jdbc;
+  private final ObjectProvider<AuditLogStore> store;
   private final Cache<TileKey, byte[]> fullTiles = Caffeine.newBuilder()
       .maximumWeight(64L * 1024 * 1024)
       .<TileKey, byte[]>weigher((k, v) -> v.length + 64)
       .build();
 
-  public AuditLogProofs(JdbcTemplate jdbc) {
+  public AuditLogProofs(JdbcTemplate jdbc, ObjectProvider<AuditLogStore> store) {
     this.jdbc = jdbc;
+    this.store = store;
+  }
+
+  /** Loads every full tile into the cache in the background once the service is up. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        jdbc.query("SELECT tile_level, tile_index, hashes FROM merkle_tile WHERE length(hashes) = ?"
+            + " ORDER BY tile_level DESC, tile_index DESC", rs -> {
+              fullTiles.put(new TileKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+            }, Tiles.FULL_BYTES);
+      } catch (RuntimeException e) {
+        // a cold cache is only slower
+      }
+    }, "merkle-tile-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The tail this instance committed last, if it covers {@code size} leaves. */
+  private LogTail tailCovering(long size) {
+    AuditLogStore s = store == null ? null : store.getIfAvailable();
+    LogTail tail = s == null ? null : s.committedTail();
+    return tail != null && tail.size() >= size ? tail : null;
   }
 
   public long treeSize() {
@@ -71,7 +101,7 @@ public class AuditLogProofs {
    */
   public Inclusion inclusion(long index, Long size) {
     long treeSize = size != null ? size : latestCheckpoint().map(StoredCheckpoint::treeSize).orElse(0L);
-    long current = treeSize();
+    long current = tailCovering(treeSize) != null ? treeSize : treeSize();
     if (treeSize > current) {
       throw new LogRefused("beyond-tree-size", Kind.INVALID, "The log holds " + current + " entries; tree size "
           + treeSize + " does not exist yet.");
@@ -81,7 +111,7 @@ public class AuditLogProofs {
           + " entries" + (size == null ? " of the latest checkpoint; ask again after the next checkpoint, or"
               + " name a treeSize up to " + current : "") + ".");
     }
-    MerkleTree tree = new MerkleTree(tiles());
+    MerkleTree tree = new MerkleTree(tiles(treeSize));
     String id = jdbc.queryForObject("SELECT event_id FROM audit_entry WHERE leaf_index = ?", String.class, index);
     return new Inclusion(index, id, treeSize, tree.leafHash(index), tree.root(treeSize),
         tree.inclusionProof(index, treeSize));
@@ -89,7 +119,7 @@ public class AuditLogProofs {
 
   /** The consistency proof from {@code first} to {@code second} leaves. */
   public Consistency consistency(long first, long second) {
-    long current = treeSize();
+    long current = tailCovering(second) != null ? second : treeSize();
     if (first < 1 || second < first) {
       throw new LogRefused("bad-sizes", Kind.INVALID, "A consistency proof needs 1 <= first <= second; got "
           + first + " and " + second + ".");
@@ -98,18 +128,31 @@ public class AuditLogProofs {
       throw new LogRefused("beyond-tree-size", Kind.INVALID, "The log holds " + current + " entries; tree size "
           + second + " does not exist yet.");
     }
-    MerkleTree tree = new MerkleTree(tiles());
+    MerkleTree tree = new MerkleTree(tiles(second));
     return new Consistency(first, second, tree.root(first), tree.root(second), tree.consistencyProof(first, second));
   }
 
-  /** A tile source for one request: full tiles from the cache, the growing ones read once. */
+  /** A tile source for any size: full tiles from the cache, the others read once. */
   public TileSource tiles() {
+    return tiles(Long.MAX_VALUE);
+  }
+
+  /**
+   * A tile source for one request about trees of at most {@code size} leaves: full tiles from the
+   * cache, the last tile of a level from the tail this instance committed when it covers the size
+   * (its tiles then hold every hash such a tree needs), else read once from the database.
+   */
+  public TileSource tiles(long size) {
     Map<TileKey, byte[]> request = new HashMap<>();
+    LogTail tail = tailCovering(size);
     return (level, index) -> {
       TileKey key = new TileKey(level, index);
       byte[] cached = fullTiles.getIfPresent(key);
       if (cached != null) {
         return cached;
+      }
+      if (tail != null && index == tail.size() >>> (Tiles.HEIGHT * (level + 1))) {
+        return tail.partialTile(level);
       }
       return request.computeIfAbsent(key, k -> {
         byte[] tile = TileRows.read(jdbc, List.of(k)).getOrDefault(k, new byte[0]);

@@ -29,6 +29,13 @@ public class AuditLogStore {
   /** An entry and the leaf index it was given. */
   public record Appended(long index, IncomingEntry entry) {}
 
+  /**
+   * What an append did; {@code continuesOwnTail} is true when the log's head was the one this
+   * instance committed last (no other writer appended in between), so state this instance keeps in
+   * memory about the log is current.
+   */
+  public record Result(List<Appended> appended, boolean continuesOwnTail) {}
+
   private final JdbcTemplate jdbc;
   private final CheckpointSigner signer;
   private final long checkpointEvery;
@@ -46,7 +53,7 @@ public class AuditLogStore {
    * the leaf indexes given. The inbox has already dropped events seen before; an id logged anyway violates the
    * unique key and fails the transaction rather than logging an event twice.
    */
-  public List<Appended> append(List<IncomingEntry> entries) {
+  public Result append(List<IncomingEntry> entries) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("appends run in the consumer's transaction");
     }
@@ -54,10 +61,11 @@ public class AuditLogStore {
     Map<String, IncomingEntry> fresh = new LinkedHashMap<>();
     entries.forEach(e -> fresh.putIfAbsent(e.event().id(), e));
     if (fresh.isEmpty()) {
-      return List.of();
+      return new Result(List.of(), false);
     }
     LogTail cached = committedTail.get();
-    LogTail tail = cached != null && cached.size() == size ? cached.copy() : TileRows.tail(jdbc, size);
+    boolean own = cached != null && cached.size() == size;
+    LogTail tail = own ? cached.copy() : TileRows.tail(jdbc, size);
     List<Object[]> rows = new ArrayList<>(fresh.size());
     List<Appended> appended = new ArrayList<>(fresh.size());
     for (IncomingEntry in : fresh.values()) {
@@ -93,7 +101,12 @@ public class AuditLogStore {
         }
       }
     });
-    return appended;
+    return new Result(appended, own);
+  }
+
+  /** The tail of the tree as this instance last committed it (never changed afterwards), or null. */
+  public LogTail committedTail() {
+    return committedTail.get();
   }
 
   /** Signs and stores the checkpoint of the current head if the log grew since the last one (or none exists). */

@@ -34,10 +34,11 @@ public class AuditLogWriter implements BatchEventConsumer {
   public void consumeAll(List<ConsumedEvent> events) {
     Map<String, ConsumedEvent> byId = new HashMap<>();
     events.forEach(e -> byId.putIfAbsent(e.id(), e));
-    List<LoggedFact> facts = store.append(events.stream().map(AuditLogWriter::incoming).toList()).stream()
+    AuditLogStore.Result result = store.append(events.stream().map(AuditLogWriter::incoming).toList());
+    List<LoggedFact> facts = result.appended().stream()
         .map(a -> new LoggedFact(a.index(), a.entry().event().time(), byId.get(a.entry().event().id()).payload()))
         .toList();
-    views.apply(facts);
+    views.apply(facts, result.continuesOwnTail());
   }
 
   /** The entry of a consumed event. */

@@ -5,6 +5,8 @@ import io.gatehouse.audit.governance.domain.ModelState;
 import io.gatehouse.audit.governance.domain.ModelState.VersionState;
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.ModelEvent;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the governance views in the append's transaction: the models an append touches are read
@@ -26,13 +30,35 @@ public class GovernanceViews {
   static final List<String> TABLES = List.of("view_model", "view_version", "view_signoff", "view_gate", "view_drift");
 
   private final JdbcTemplate jdbc;
+  /**
+   * Folded states as this instance last committed them, so an append need not read and parse them
+   * back. Trusted only while no other writer appended in between; emptied when a transaction that
+   * changed them rolls back.
+   */
+  private final Cache<String, ModelState> states = Caffeine.newBuilder().maximumSize(10_000).build();
 
   public GovernanceViews(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Applies facts (in leaf order) to the views, in the caller's transaction. */
+  /** Forgets every cached state (another writer may have changed the views). */
+  public void forget() {
+    states.invalidateAll();
+  }
+
+  /** Applies facts (in leaf order) to the views, in the caller's transaction, reading every state back. */
   public void apply(List<LoggedFact> facts) {
+    apply(facts, false);
+  }
+
+  /**
+   * Applies facts (in leaf order) to the views, in the caller's transaction; {@code cacheIsCurrent}
+   * when no other writer appended since this instance's last commit.
+   */
+  public void apply(List<LoggedFact> facts, boolean cacheIsCurrent) {
+    if (!cacheIsCurrent) {
+      states.invalidateAll();
+    }
     Map<String, ModelState> touched = new LinkedHashMap<>();
     for (LoggedFact f : facts) {
       if (f.payload() instanceof ModelEvent m) {
@@ -42,10 +68,30 @@ public class GovernanceViews {
     if (touched.isEmpty()) {
       return;
     }
-    String[] names = touched.keySet().toArray(String[]::new);
-    jdbc.query("SELECT model_name, state FROM view_model WHERE model_name = ANY (?)", rs -> {
-      touched.put(rs.getString(1), EventJson.mapper().readValue(rs.getString(2), ModelState.class));
-    }, (Object) names);
+    List<String> missing = new ArrayList<>();
+    for (String name : touched.keySet()) {
+      ModelState cached = states.getIfPresent(name);
+      if (cached != null) {
+        touched.put(name, cached);
+      } else {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      jdbc.query("SELECT model_name, state FROM view_model WHERE model_name = ANY (?)", rs -> {
+        touched.put(rs.getString(1), EventJson.mapper().readValue(rs.getString(2), ModelState.class));
+      }, (Object) missing.toArray(String[]::new));
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status != STATUS_COMMITTED) {
+            states.invalidateAll();
+          }
+        }
+      });
+    }
     for (LoggedFact f : facts) {
       if (f.payload() instanceof ModelEvent m) {
         ModelState s = touched.get(m.modelName());
@@ -56,6 +102,7 @@ public class GovernanceViews {
         s.apply(f.payload(), f.time(), f.leaf());
       }
     }
+    states.putAll(touched);
     write(touched);
   }
 
@@ -85,7 +132,7 @@ public class GovernanceViews {
       }
     }
     jdbc.batchUpdate("""
-        INSERT INTO view_model (model_name, state, last_leaf) VALUES (?, ?::jsonb, ?)
+        INSERT INTO view_model (model_name, state, last_leaf) VALUES (?, ?, ?)
         ON CONFLICT (model_name) DO UPDATE SET state = EXCLUDED.state, last_leaf = EXCLUDED.last_leaf""", models);
     jdbc.batchUpdate("""
         INSERT INTO view_version (model_name, version, tier, status, case_id, policy_name, policy_version, submitted_by,

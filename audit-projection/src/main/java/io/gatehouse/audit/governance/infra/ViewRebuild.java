@@ -31,6 +31,7 @@ public class ViewRebuild {
     return transactions.execute(status -> {
       long size = jdbc.queryForObject("SELECT tree_size FROM merkle_head WHERE id = 1 FOR UPDATE", Long.class);
       jdbc.execute("TRUNCATE " + String.join(", ", GovernanceViews.TABLES));
+      views.forget();
       for (long from = 0; from < size; from += PAGE) {
         List<LoggedFact> facts = new ArrayList<>(PAGE);
         jdbc.query("SELECT leaf_index, entry FROM audit_entry WHERE leaf_index >= ? AND leaf_index < ?"

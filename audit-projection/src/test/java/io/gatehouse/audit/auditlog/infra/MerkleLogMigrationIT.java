@@ -45,7 +45,7 @@ class MerkleLogMigrationIT {
     assertThat(jdbc.queryForObject("SELECT root_hash FROM merkle_head", byte[].class)).isEqualTo(expected.root());
     assertThat(jdbc.queryForObject("SELECT event_id FROM audit_entry WHERE leaf_index = 299", String.class))
         .isEqualTo("e-299");
-    AuditLogProofs proofs = new AuditLogProofs(jdbc);
+    AuditLogProofs proofs = new AuditLogProofs(jdbc, null);
     assertThat(new MerkleTree(proofs.tiles()).root(300)).isEqualTo(expected.root());
   }
 }

@@ -175,7 +175,7 @@ class AuditLogIT extends AuditIntegration {
 
     int changed = jdbc.update("""
         UPDATE audit_entry SET entry = convert_to(replace(convert_from(entry, 'UTF8'), '"erin"', '"mallory"'), 'UTF8')
-        WHERE leaf_index = (SELECT min(leaf_index) FROM audit_entry WHERE actor = 'erin' AND leaf_index > 3)""");
+        WHERE leaf_index = (SELECT max(leaf_index) FROM audit_entry WHERE actor = 'erin')""");
     assertThat(changed).isEqualTo(1);
     long altered = jdbc.queryForObject("SELECT leaf_index FROM audit_entry WHERE convert_from(entry, 'UTF8') LIKE"
         + " '%mallory%'", Long.class);
