@@ -78,10 +78,9 @@ public class AuditLogStore {
           Timestamp.from(e.time()), e.actor(), in.traceparent(), in.topic(), in.partition(), in.offset(), index, leaf,
           hash});
     }
-    jdbc.batchUpdate("""
-        INSERT INTO audit_entry (event_id, event_type, source, subject, model_name, model_version, event_time, actor,
-                                 traceparent, topic, partition_no, offset_no, leaf_index, entry, leaf_hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    CopyRows.copy(jdbc, "audit_entry", List.of("event_id", "event_type", "source", "subject", "model_name",
+        "model_version", "event_time", "actor", "traceparent", "topic", "partition_no", "offset_no", "leaf_index",
+        "entry", "leaf_hash"), rows);
     TileRows.write(jdbc, tail.drainChanged());
     byte[] root = tail.root();
     jdbc.update("UPDATE merkle_head SET tree_size = ?, root_hash = ?, updated_at = now() WHERE id = 1",
