@@ -1,0 +1,22 @@
+package io.gatehouse.validation.evaluation.domain;
+
+/**
+ * One record as the readers hand it to the {@link Evaluator}: for each mapped column (slot) the
+ * byte range of its value in {@link #buf}, or {@code start < 0} when the record has no such field.
+ * Values are unquoted and unescaped already; the buffer is reused for the next record.
+ */
+public final class RowBuffer {
+
+  public byte[] buf;
+  public final int[] start;
+  public final int[] end;
+
+  public RowBuffer(int slots) {
+    start = new int[slots];
+    end = new int[slots];
+  }
+
+  public void clear() {
+    java.util.Arrays.fill(start, -1);
+  }
+}
