@@ -40,7 +40,7 @@ public final class DataEvaluation {
       if ("jsonl".equals(format)) {
         JsonLinesReader.read(hashing, evaluator);
       } else if ("csv".equals(format)) {
-        CsvReader.read(hashing, evaluator);
+        CsvReader.readPipelined(hashing, evaluator);
       } else {
         throw new EvaluationFailure("unsupported-format", "format " + format + " is not csv or jsonl");
       }

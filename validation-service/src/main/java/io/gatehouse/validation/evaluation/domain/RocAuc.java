@@ -24,9 +24,8 @@ final class RocAuc {
   private long[] neg;
   private int distinct;
   private boolean allInUnit = true;
-  // binned phase
-  private long[] binPos;
-  private long[] binNeg;
+  // binned phase: negatives at 2b, positives at 2b + 1 (one cache line per row)
+  private long[] binCounts;
   private boolean overflowOutsideUnit;
 
   RocAuc(int exactDistinct, int bins) {
@@ -43,19 +42,13 @@ final class RocAuc {
     if (overflowOutsideUnit) {
       return;
     }
-    if (binPos != null) {
+    if (binCounts != null) {
       if (score < 0 || score > 1) {
         overflowOutsideUnit = true;
-        binPos = null;
-        binNeg = null;
+        binCounts = null;
         return;
       }
-      int b = bin(score);
-      if (positive) {
-        binPos[b]++;
-      } else {
-        binNeg[b]++;
-      }
+      binCounts[2 * bin(score) + (positive ? 1 : 0)]++;
       return;
     }
     if (score == 0.0) {
@@ -132,13 +125,12 @@ final class RocAuc {
     if (!allInUnit) {
       overflowOutsideUnit = true;
     } else {
-      binPos = new long[bins];
-      binNeg = new long[bins];
+      binCounts = new long[2 * bins];
       for (int j = 0; j < keys.length; j++) {
         if (keys[j] != EMPTY) {
           int b = bin(Double.longBitsToDouble(keys[j]));
-          binPos[b] += pos[j];
-          binNeg[b] += neg[j];
+          binCounts[2 * b + 1] += pos[j];
+          binCounts[2 * b] += neg[j];
         }
       }
     }
@@ -156,9 +148,13 @@ final class RocAuc {
     }
     long[] ps;
     long[] ns;
-    if (binPos != null) {
-      ps = binPos;
-      ns = binNeg;
+    if (binCounts != null) {
+      ps = new long[bins];
+      ns = new long[bins];
+      for (int b = 0; b < bins; b++) {
+        ns[b] = binCounts[2 * b];
+        ps[b] = binCounts[2 * b + 1];
+      }
     } else {
       Integer[] order = new Integer[distinct];
       int o = 0;
@@ -202,7 +198,7 @@ final class RocAuc {
     java.math.MathContext mc = java.math.MathContext.DECIMAL128;
     double auc = new java.math.BigDecimal(twice).divide(pairs.multiply(java.math.BigDecimal.valueOf(2)), mc).doubleValue();
     m.put("roc_auc", auc);
-    if (binPos != null) {
+    if (binCounts != null) {
       m.put("roc_auc_error_bound", new java.math.BigDecimal(tied).divide(pairs.multiply(java.math.BigDecimal.valueOf(2)), mc).doubleValue());
       m.put("roc_auc_bins", bins);
     } else {

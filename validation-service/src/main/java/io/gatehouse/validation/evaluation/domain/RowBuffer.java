@@ -8,6 +8,9 @@ package io.gatehouse.validation.evaluation.domain;
 public final class RowBuffer {
 
   public byte[] buf;
+  /** The whole record's bytes, {@code buf[from, to)}, when the reader knows them (CSV), else -1. */
+  public int from = -1;
+  public int to = -1;
   public final int[] start;
   public final int[] end;
 

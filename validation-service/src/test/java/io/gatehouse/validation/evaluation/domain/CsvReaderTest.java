@@ -67,4 +67,39 @@ class CsvReaderTest {
     assertThat(CsvReader.scan(new ByteArrayInputStream(csv))).isEqualTo(3);
     assertThat(CsvReader.scan(EvaluatorTest.trickle(csv))).isEqualTo(3);
   }
+
+  @Test
+  void thePipelinedReaderGivesTheSameReportToTheBit() throws Exception {
+    byte[] compas;
+    try (var in = getClass().getResourceAsStream("/compas/compas-two-years.csv")) {
+      compas = in.readAllBytes();
+    }
+    // every tenth record broken, to carry malformed records through the pipeline too
+    String[] lines = new String(compas, StandardCharsets.UTF_8).split("\n");
+    StringBuilder sb = new StringBuilder(lines[0]).append('\n');
+    for (int i = 1; i < lines.length; i++) {
+      sb.append(i % 10 == 0 ? "1,2" : lines[i]).append('\n');
+    }
+    byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+    for (java.util.function.Supplier<java.io.InputStream> input : List.<java.util.function.Supplier<java.io.InputStream>>of(
+        () -> new ByteArrayInputStream(data), () -> EvaluatorTest.trickle(data))) {
+      Evaluator sequential = new Evaluator(CompasMetricsTest.COMPAS, EvaluationOptions.DEFAULTS);
+      CsvReader.read(input.get(), sequential);
+      Evaluator pipelined = new Evaluator(CompasMetricsTest.COMPAS, EvaluationOptions.DEFAULTS);
+      CsvReader.readPipelined(input.get(), pipelined);
+      Report.Data d = new Report.Data("csv", null, null, data.length);
+      Evaluation a = sequential.finish();
+      assertThat(a.malformed()).isEqualTo(721);
+      assertThat(CanonicalJson.write(Report.of(pipelined.finish(), d, CompasMetricsTest.COMPAS, EvaluationOptions.DEFAULTS)))
+          .isEqualTo(CanonicalJson.write(Report.of(a, d, CompasMetricsTest.COMPAS, EvaluationOptions.DEFAULTS)));
+    }
+  }
+
+  @Test
+  void thePipelinedReaderStopsOnAMalformedFile() {
+    assertThatThrownBy(() -> CsvReader.readPipelined(new ByteArrayInputStream(
+        "y,yhat\n1,0\n1,\"0\n".getBytes(StandardCharsets.UTF_8)),
+        new Evaluator(Mapping.parse("y", "yhat", null, List.of(), List.of(), 0.5), EvaluationOptions.DEFAULTS)))
+        .isInstanceOf(EvaluationFailure.class).hasMessageContaining("never closed");
+  }
 }
