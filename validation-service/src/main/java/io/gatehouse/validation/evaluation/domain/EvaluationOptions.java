@@ -28,7 +28,7 @@ public record EvaluationOptions(
     int fineGridCap) {
 
   public static final EvaluationOptions DEFAULTS =
-      new EvaluationOptions(30, 100, 100, 4096, 1 << 16, 1 << 12, 10, 1e-15, 10, 1 << 11);
+      new EvaluationOptions(30, 100, 100, 4096, 1 << 14, 1 << 12, 10, 1e-15, 10, 1 << 11);
 
   public EvaluationOptions {
     if (minGroupSize < 1 || maxGroupsPerAttribute < 1 || maxCategories < 1 || exactAucDistinct < 1

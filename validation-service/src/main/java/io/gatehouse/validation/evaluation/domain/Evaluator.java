@@ -106,7 +106,7 @@ public final class Evaluator implements RowSink {
       if (s < 0 || missing(b, s, e)) {
         quality[scoreSlot].missing++;
       } else {
-        score = FastDoubles.parse(b, trimStart(b, s, e), trimEnd(b, s, e));
+        score = r.parsed ? r.number[scoreSlot] : FastDoubles.parse(b, trimStart(b, s, e), trimEnd(b, s, e));
         if (Double.isFinite(score)) {
           hasScore = true;
         } else {
@@ -141,7 +141,7 @@ public final class Evaluator implements RowSink {
       } else {
         int ts = trimStart(b, s, e);
         int te = trimEnd(b, s, e);
-        double v = FastDoubles.parse(b, ts, te);
+        double v = r.parsed ? r.number[slot] : FastDoubles.parse(b, ts, te);
         features[f].add(b, ts, te, v, !Double.isNaN(v));
       }
     }

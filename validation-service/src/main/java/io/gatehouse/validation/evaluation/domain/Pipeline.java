@@ -55,6 +55,8 @@ final class Pipeline implements RowSink, AutoCloseable {
       int st = r.start[s];
       b.start[base + s] = st < 0 ? -1 : st + shift;
       b.end[base + s] = r.end[s] + shift;
+      b.number[base + s] = st < 0 ? Double.NaN
+          : FastDoubles.parse(r.buf, Evaluator.trimStart(r.buf, st, r.end[s]), Evaluator.trimEnd(r.buf, st, r.end[s]));
     }
     b.record[b.count] = record;
     b.count++;
@@ -124,6 +126,7 @@ final class Pipeline implements RowSink, AutoCloseable {
 
   private void work() {
     RowBuffer row = new RowBuffer(slots);
+    row.parsed = true;
     try {
       while (true) {
         Batch b = full.take();
@@ -141,6 +144,7 @@ final class Pipeline implements RowSink, AutoCloseable {
             }
             System.arraycopy(b.start, base, row.start, 0, slots);
             System.arraycopy(b.end, base, row.end, 0, slots);
+            System.arraycopy(b.number, base, row.number, 0, slots);
             target.row(row, b.record[i]);
           }
         }
@@ -197,6 +201,7 @@ final class Pipeline implements RowSink, AutoCloseable {
     byte[] data;
     final int[] start;
     final int[] end;
+    final double[] number;
     final long[] record;
     final List<String> malformed = new ArrayList<>();
     int count;
@@ -206,6 +211,7 @@ final class Pipeline implements RowSink, AutoCloseable {
       data = new byte[rows == 0 ? 0 : 1 << 20];
       start = new int[Math.max(1, rows * slots)];
       end = new int[Math.max(1, rows * slots)];
+      number = new double[Math.max(1, rows * slots)];
       record = new long[rows];
     }
 

@@ -13,10 +13,17 @@ public final class RowBuffer {
   public int to = -1;
   public final int[] start;
   public final int[] end;
+  /**
+   * When {@link #parsed}: each slot's value as {@link FastDoubles#parse} reads it (trimmed), computed
+   * ahead by the reading thread so that the evaluating thread does less.
+   */
+  public final double[] number;
+  public boolean parsed;
 
   public RowBuffer(int slots) {
     start = new int[slots];
     end = new int[slots];
+    number = new double[slots];
   }
 
   public void clear() {
