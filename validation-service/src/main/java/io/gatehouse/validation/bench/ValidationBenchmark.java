@@ -80,6 +80,8 @@ public final class ValidationBenchmark {
     List<Double> eval = new ArrayList<>();
     List<Double> parseCpu = new ArrayList<>();
     List<Double> evalCpu = new ArrayList<>();
+    List<Double> readerCpu = new ArrayList<>();
+    List<Double> workerCpu = new ArrayList<>();
     com.sun.management.OperatingSystemMXBean cpu =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long parsePeak = 0;
@@ -99,10 +101,14 @@ public final class ValidationBenchmark {
       c = cpu.getProcessCpuTime();
       t = System.nanoTime();
       DataEvaluation.Outcome o;
+      ThreadCpu threads = ThreadCpu.start();
       try (InputStream in = Files.newInputStream(file)) {
         o = DataEvaluation.evaluate(in, "csv", sha, MAPPING, EvaluationOptions.DEFAULTS, Long.MAX_VALUE);
       }
       eval.add((System.nanoTime() - t) / 1e9);
+      double[] split = threads.stop();
+      readerCpu.add(split[0]);
+      workerCpu.add(split[1]);
       evalCpu.add((cpu.getProcessCpuTime() - c) / 1e9);
       evalPeak = Math.max(evalPeak, peakHeap());
       if (o.failed()) {
@@ -110,8 +116,9 @@ public final class ValidationBenchmark {
       }
       evaluated = o.rows();
       reportRows = String.valueOf(((java.util.Map<?, ?>) o.report().get("metrics")).get("roc_auc"));
-      System.out.printf(Locale.ROOT, "pass %d    read+parse %.2f s (cpu %.2f s)   evaluate %.2f s (cpu %.2f s)%n", r + 1,
-          parse.get(r), parseCpu.get(r), eval.get(r), evalCpu.get(r));
+      System.out.printf(Locale.ROOT, "pass %d    read+parse %.2f s (cpu %.2f s)   evaluate %.2f s (cpu %.2f s: reading "
+          + "thread %.2f s, evaluating thread %.2f s)%n", r + 1, parse.get(r), parseCpu.get(r), eval.get(r),
+          evalCpu.get(r), readerCpu.get(r), workerCpu.get(r));
     }
     double pm = median(parse);
     double em = median(eval);
@@ -126,8 +133,13 @@ public final class ValidationBenchmark {
     System.out.printf(Locale.ROOT, "cpu time    read+parse %,.0f rows per CPU-second, evaluate %,.0f rows per CPU-second "
         + "(CPU time of the whole process, GC and JIT included: independent of other load on the machine)%n",
         counted / median(parseCpu), evaluated / median(evalCpu));
-    System.out.printf(Locale.ROOT, "result      roc_auc %s; target >= 2,000,000 rows/s with -Xmx512m: %s%n", reportRows,
-        evaluated / em >= 2_000_000 ? "met" : "NOT met");
+    double busiest = Math.max(median(readerCpu), median(workerCpu));
+    System.out.printf(Locale.ROOT, "two cores   the evaluation runs on two threads; the busier one needs %.2f s of CPU "
+        + "(median), so on two otherwise idle cores it would take about that: %,.0f rows/s%n", busiest,
+        evaluated / busiest);
+    System.out.printf(Locale.ROOT, "result      roc_auc %s; target >= 2,000,000 rows/s on 2 cores with -Xmx512m: "
+        + "measured (wall clock, load %.1f) %s; from CPU time on two idle cores %s%n", reportRows, load(),
+        evaluated / em >= 2_000_000 ? "met" : "NOT met", evaluated / busiest >= 2_000_000 ? "met" : "NOT met");
     System.out.printf(Locale.ROOT, "gc          %s%n", gc());
     System.out.printf(Locale.ROOT, "load        %.2f (1-minute load average after the passes)%n", load());
   }
@@ -330,6 +342,52 @@ public final class ValidationBenchmark {
 
   private static double max(List<Double> v) {
     return v.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+
+  /**
+   * CPU time of the calling thread and of the evaluation thread it starts, sampled every 20 ms (a
+   * thread's CPU time cannot be read after it ended): at most 20 ms short.
+   */
+  static final class ThreadCpu {
+    private final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final long caller = Thread.currentThread().getId();
+    private final long callerStart = mx.getCurrentThreadCpuTime();
+    private final java.util.Map<Long, Long> latest = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private Thread sampler;
+
+    static ThreadCpu start() {
+      ThreadCpu t = new ThreadCpu();
+      t.sampler = new Thread(() -> {
+        while (t.running) {
+          for (java.lang.management.ThreadInfo i : t.mx.getThreadInfo(t.mx.getAllThreadIds())) {
+            if (i != null && i.getThreadName().startsWith("evaluation-")) {
+              long ns = t.mx.getThreadCpuTime(i.getThreadId());
+              if (ns > 0) {
+                t.latest.merge(i.getThreadId(), ns, Math::max);
+              }
+            }
+          }
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "cpu-sampler");
+      t.sampler.setDaemon(true);
+      t.sampler.start();
+      return t;
+    }
+
+    /** {reading thread, evaluating thread} CPU seconds. */
+    double[] stop() throws InterruptedException {
+      double reader = (mx.getCurrentThreadCpuTime() - callerStart) / 1e9;
+      running = false;
+      sampler.join();
+      double worker = latest.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+      return new double[] {reader, worker};
+    }
   }
 
   /** The first {@code limit} bytes of a stream. */
