@@ -115,7 +115,8 @@ public final class ValidationBenchmark {
         throw new IllegalStateException(o.failureMessage());
       }
       evaluated = o.rows();
-      reportRows = String.valueOf(((java.util.Map<?, ?>) o.report().get("metrics")).get("roc_auc"));
+      java.util.Map<?, ?> metrics = (java.util.Map<?, ?>) o.report().get("metrics");
+      reportRows = metrics.get("roc_auc") + " (error bound " + metrics.get("roc_auc_error_bound") + ")";
       System.out.printf(Locale.ROOT, "pass %d    read+parse %.2f s (cpu %.2f s)   evaluate %.2f s (cpu %.2f s: reading "
           + "thread %.2f s, evaluating thread %.2f s)%n", r + 1, parse.get(r), parseCpu.get(r), eval.get(r),
           evalCpu.get(r), readerCpu.get(r), workerCpu.get(r));
