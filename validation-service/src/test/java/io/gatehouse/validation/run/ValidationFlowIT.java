@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * From ModelVersionSubmitted on Kafka to GatePassed / GateFailed and ValidationCompleted on Kafka,
  * on the whole service (real PostgreSQL, a Kafka broker in the test JVM), with the real COMPAS data.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ValidationFlowIT extends ValidationIntegration {
 
   @Test
@@ -183,5 +184,78 @@ class ValidationFlowIT extends ValidationIntegration {
     awaitCompleted("twice", 1);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> published("twice").stream()
         .filter(e -> e instanceof ValidationCompleted).count() == 1);
+  }
+
+  @Test
+  void aCardUpdateRunsTheGatesAgainAndTheCardGateThenHolds() {
+    submit("carded", 1, "HIGH", compas(COMPAS_SHA256), null);
+    List<GatehouseEvent> first = awaitCompleted("carded", 1);
+    GateFailed card = first.stream().filter(e -> e instanceof GateFailed f && f.gateId().equals("card-complete"))
+        .map(e -> (GateFailed) e).findFirst().orElseThrow();
+    assertThat(card.observed()).containsExactly(new ObservedValue("size(card.missing_sections)", 10));
+    send(new io.gatehouse.contracts.registry.ModelCardUpdated("carded", 1, 2, FULL_CARD, List.of(), "alice",
+        java.time.Instant.now()));
+    List<GatehouseEvent> second = awaitCompleted("carded", 2);
+    GatePassed passed = second.stream().skip(first.size())
+        .filter(e -> e instanceof GatePassed p && p.gateId().equals("card-complete"))
+        .map(e -> (GatePassed) e).findFirst().orElseThrow();
+    assertThat(passed.observed()).containsExactly(new ObservedValue("size(card.missing_sections)", 0));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // publishes policy version 2: the other tests expect version 1
+  void fetchesDataOverHttpAndRunsUnderThePolicyVersionApprovalPublished() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] csv = Files.readAllBytes(COMPAS);
+    server.createContext("/preds.csv", x -> {
+      x.sendResponseHeaders(200, csv.length);
+      try (var out = x.getResponseBody()) {
+        out.write(csv);
+      }
+    });
+    server.start();
+    try {
+      String v2 = new String(getClass().getResourceAsStream("/policies/default.yaml").readAllBytes(),
+          StandardCharsets.UTF_8).replace("version: 1", "version: 2")
+          .replace("- { id: auc, expr: \"metrics.roc_auc >= 0.70\" }",
+              "- { id: auc, expr: \"metrics.roc_auc >= 0.70\" }\n      - { id: race-parity, expr: "
+                  + "\"fairness.race.demographic_parity_ratio >= 0.8 && groups.race['Caucasian'].tpr > 0.5\" }");
+      send(new io.gatehouse.contracts.approval.PolicyPublished("default", 2, v2, "b".repeat(64), "admin",
+          java.time.Instant.now()));
+      Thread.sleep(1500); // the policy and the submission travel on different topics
+      submit("over-http", 1, "LOW", new EvaluationDataRef("http://127.0.0.1:" + server.getAddress().getPort()
+          + "/preds.csv", COMPAS_SHA256, "csv", COMPAS_COLUMNS), FULL_CARD);
+      List<GatehouseEvent> events = awaitCompleted("over-http", 1);
+      assertThat(((ValidationStarted) events.get(0)).policyVersion()).isEqualTo(2);
+      assertThat(events.get(1)).isInstanceOf(GatePassed.class);
+      GateFailed parity = (GateFailed) events.get(2);
+      assertThat(parity.gateId()).isEqualTo("race-parity");
+      assertThat(parity.policyVersion()).isEqualTo(2);
+      assertThat(parity.observed()).extracting(ObservedValue::name)
+          .containsExactly("fairness.race.demographic_parity_ratio");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void theStandaloneEndpointTakesMultipartAndJsonLines() throws Exception {
+    String eng = issuer.token("eng", "ENGINEERING");
+    String boundary = "gatehouse-boundary";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\ny,p,g\n1,0.9,a\n0,0.2,a\n1,0.4,b\n0,0.6,b\n\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n"
+        + "Content-Type: application/json\r\n\r\n{\"label\":\"y\",\"score\":\"p\",\"groups\":[\"g\"]}\r\n"
+        + "--" + boundary + "--\r\n";
+    HttpResponse<String> multipart = post("/api/v1/evaluations", eng, "multipart/form-data; boundary=" + boundary,
+        body.getBytes(StandardCharsets.UTF_8));
+    assertThat(multipart.statusCode()).isEqualTo(200);
+    assertThat(multipart.body()).contains("\"roc_auc\":0.75"); // 0.9 and 0.4 against 0.2 and 0.6: 3 of 4
+    HttpResponse<String> jsonl = post("/api/v1/evaluations?label=y&score=p&group=g", eng, "application/x-ndjson",
+        "{\"y\":1,\"p\":0.9,\"g\":\"a\"}\n{\"y\":0,\"p\":0.2,\"g\":\"a\"}\n{\"y\":1,\"p\":0.4,\"g\":\"b\"}\n{\"y\":0,\"p\":0.6,\"g\":\"b\"}\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(jsonl.statusCode()).isEqualTo(200);
+    assertThat(jsonl.body()).contains("\"roc_auc\":0.75").contains("\"format\":\"jsonl\"");
   }
 }
