@@ -52,8 +52,10 @@ public final class Report {
       ar.groups().forEach((g, m) -> gs.put(g, values(m, "groups." + attr + "." + g, undefined)));
       groups.put(attr, gs);
       Map<String, Object> f = values(ar.fairness(), "fairness." + attr, undefined);
-      f.put("privileged_group", ar.privileged());
-      f.put("privileged_chosen_by", ar.privilegedChosenBy());
+      if (ar.privileged() != null) { // CEL reads these maps: no nulls in them
+        f.put("privileged_group", ar.privileged());
+        f.put("privileged_chosen_by", ar.privilegedChosenBy());
+      }
       f.put("compared_groups", ar.compared());
       f.put("excluded_groups", new TreeMap<>(ar.excluded()));
       f.put("missing", ar.missing());

@@ -93,4 +93,18 @@ class GateEvaluatorTest {
     Path ours = Path.of("src", "main", "resources", "policies", "default.yaml");
     assertThat(Files.readString(ours)).isEqualTo(Files.readString(approval));
   }
+
+  @Test
+  void anAttributeWithOneGroupFailsItsFairnessGateWithTheReason() throws Exception {
+    String oneGroup = "y,yhat,g\n1,1,a\n0,0,a\n";
+    Map<String, Object> r = report(oneGroup, Mapping.parse("y", "yhat", null, List.of("g"), List.of(), 0.5));
+    List<GateResult> results = GateEvaluator.evaluate(List.of(
+        new Gate("dpr", "fairness.g.demographic_parity_ratio >= 0.8"),
+        new Gate("worst", "fairness.demographic_parity_ratio >= 0.8"),
+        new Gate("groups", "fairness.g.groups_compared >= 1")), r, Map.of(), Map.of());
+    assertThat(results.get(0).reason())
+        .isEqualTo("fairness.g.demographic_parity_ratio is undefined: 1 group(s) with at least 1 rows: fairness compares two or more");
+    assertThat(results.get(1).reason()).startsWith("fairness.demographic_parity_ratio is undefined: g: 1 group(s)");
+    assertThat(results.get(2).passed()).isTrue();
+  }
 }
