@@ -45,6 +45,9 @@ public class RunExecutor {
   /** The digest of no bytes: the data digest of a version submitted without evaluation data. */
   public static final String NO_DATA_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+  /** A run taken over this many times (its worker died each time) completes with every gate failed. */
+  static final int MAX_ATTEMPTS = 3;
+
   private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
 
   private final Runs runs;
@@ -91,7 +94,10 @@ public class RunExecutor {
       });
     }
     EvaluationOptions options = properties.options();
-    DataEvaluation.Outcome outcome = evaluate(data, options);
+    DataEvaluation.Outcome outcome = run.attempts() > MAX_ATTEMPTS
+        ? failed(data, null, options, "evaluation-abandoned", "the evaluation did not finish in " + MAX_ATTEMPTS
+            + " attempts (each worker stopped before completing it); the data is not evaluated")
+        : evaluate(data, options);
     Map<String, Object> card = new TreeMap<>();
     card.put("present", s.cardPresent());
     card.put("missing_sections", s.missingSections());
