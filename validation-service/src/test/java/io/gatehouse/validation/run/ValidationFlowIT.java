@@ -258,4 +258,22 @@ class ValidationFlowIT extends ValidationIntegration {
     assertThat(jsonl.statusCode()).isEqualTo(200);
     assertThat(jsonl.body()).contains("\"roc_auc\":0.75").contains("\"format\":\"jsonl\"");
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void aRunWhoseWorkersKeptDyingCompletesWithEveryGateFailed() {
+    submit("abandoned", 1, "LOW", compas(COMPAS_SHA256), FULL_CARD);
+    awaitCompleted("abandoned", 1);
+    // a run three workers took and never finished (each died): the next worker gives up on it
+    jdbc.update("""
+        INSERT INTO validation_run (run_id, model_name, version, trigger, requested_by, requested_at, status, attempts,
+          claimed_at) VALUES ('run-abandoned', 'abandoned', 1, 'requested', 'risk1', now(), 'RUNNING', 3,
+          now() - interval '1 day')""");
+    List<GatehouseEvent> events = awaitCompleted("abandoned", 2);
+    GateFailed f = (GateFailed) events.get(events.size() - 2);
+    assertThat(f.runId()).isEqualTo("run-abandoned");
+    assertThat(f.reason()).startsWith("the evaluation did not finish in 3 attempts");
+  }
 }
