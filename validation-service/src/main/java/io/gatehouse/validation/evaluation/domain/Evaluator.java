@@ -82,6 +82,12 @@ public final class Evaluator implements RowSink {
     return mapping.columns();
   }
 
+  /** The score and the features are read as numbers; label, prediction and groups are not. */
+  @Override
+  public boolean numeric(int slot) {
+    return slot == scoreSlot || slot >= featureSlot;
+  }
+
   /** A record the reader could not split into the header's fields; it is counted, not evaluated. */
   @Override
   public void malformed(long record, String why) {

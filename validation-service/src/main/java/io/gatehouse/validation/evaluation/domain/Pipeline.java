@@ -19,6 +19,7 @@ final class Pipeline implements RowSink, AutoCloseable {
 
   private final RowSink target;
   private final int slots;
+  private final boolean[] numeric;
   private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
   private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(6);
   private final Thread worker;
@@ -29,6 +30,10 @@ final class Pipeline implements RowSink, AutoCloseable {
   Pipeline(RowSink target) {
     this.target = target;
     this.slots = target.columns().size();
+    this.numeric = new boolean[slots];
+    for (int s = 0; s < slots; s++) {
+      numeric[s] = target.numeric(s);
+    }
     for (int i = 0; i < 5; i++) {
       free.add(new Batch(ROWS, slots));
     }
@@ -55,7 +60,7 @@ final class Pipeline implements RowSink, AutoCloseable {
       int st = r.start[s];
       b.start[base + s] = st < 0 ? -1 : st + shift;
       b.end[base + s] = r.end[s] + shift;
-      b.number[base + s] = st < 0 ? Double.NaN
+      b.number[base + s] = st < 0 || !numeric[s] ? Double.NaN
           : FastDoubles.parse(r.buf, Evaluator.trimStart(r.buf, st, r.end[s]), Evaluator.trimEnd(r.buf, st, r.end[s]));
     }
     b.record[b.count] = record;

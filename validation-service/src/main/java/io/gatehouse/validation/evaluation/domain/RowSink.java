@@ -13,4 +13,9 @@ public interface RowSink {
 
   /** A record that could not be split into the header's fields. */
   void malformed(long record, String why);
+
+  /** Whether the sink reads slot {@code slot} as a number (a pipelined reader then parses it ahead). */
+  default boolean numeric(int slot) {
+    return true;
+  }
 }
