@@ -56,9 +56,9 @@ import org.commonmark.parser.Parser;
 final class HuggingFaceCardReader {
 
   /** Where a heading's content goes. */
-  private enum Dest { TEXT, OWNERS, CONTACTS, METRICS_TABLE }
+  enum Dest { TEXT, OWNERS, CONTACTS, METRICS_TABLE }
 
-  private record Mapping(Dest dest, List<CardSection> sections, boolean secondary) {}
+  record Mapping(Dest dest, List<CardSection> sections, boolean secondary) {}
 
   /** Normalised heading text to destination; see {@link #normalize}. */
   static final Map<String, Mapping> HEADINGS = new LinkedHashMap<>();
