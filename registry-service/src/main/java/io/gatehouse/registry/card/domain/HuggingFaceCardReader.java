@@ -212,9 +212,12 @@ final class HuggingFaceCardReader {
       case OWNERS -> items(s.blocks(), true).forEach(item -> addOwner(item, where));
       case CONTACTS -> items(s.blocks(), false).forEach(item -> addContacts(item, where));
       case METRICS_TABLE -> {
+        boolean onlyTables = s.blocks().stream().allMatch(b -> text(b).lines().allMatch(l -> l.strip().startsWith("|")));
         if (!hasModelIndex && hasContent(s.blocks())) {
           warnings.add(new CardWarning(CardWarning.METRICS_TABLE_IGNORED, where, "Section '" + s.title()
               + "' is read from the model-index front matter, and this card has none; declare the metrics there."));
+        } else if (!onlyTables) {
+          unmapped(s, where);
         }
       }
     }

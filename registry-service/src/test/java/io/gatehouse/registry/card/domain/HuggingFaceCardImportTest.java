@@ -298,6 +298,18 @@ class HuggingFaceCardImportTest {
   }
 
   @Test
+  void besideAModelIndexTheDeclaredMetricsTableIsItsRenderingButOtherTextThereIsReported() {
+    String frontMatter = "---\nmodel-index:\n- name: m\n  results:\n  - metrics:\n    - {type: accuracy, value: 0.9}\n---\n";
+    ImportedCard tableOnly = HuggingFaceCardReader.read(frontMatter + "## Declared Metrics\n\n| Metric | Value |\n|---|---|\n| accuracy | 0.9 |\n");
+    assertThat(tableOnly.warnings()).isEmpty();
+    assertThat(tableOnly.card().declaredMetrics()).hasSize(1);
+
+    ImportedCard withText = HuggingFaceCardReader.read(frontMatter + "## Declared Metrics\n\nMeasured by the vendor.\n");
+    assertThat(withText.warnings()).extracting(CardWarning::code, CardWarning::location)
+        .containsExactly(tuple("unmapped-section", "section 'Declared Metrics'"));
+  }
+
+  @Test
   void modelIndexOfTheWrongShapeIsReportedEntryByEntry() {
     ImportedCard imported = HuggingFaceCardReader.read("""
         ---
