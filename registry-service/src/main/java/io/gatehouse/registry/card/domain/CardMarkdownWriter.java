@@ -41,7 +41,9 @@ final class CardMarkdownWriter {
         md.append(list(card.owners()));
       } else {
         String text = section.text(card);
-        md.append(text == null || text.isBlank() ? PLACEHOLDER : text.strip()).append('\n');
+        // trailing space and blank edges go; leading indentation stays (it may be an indented code block)
+        md.append(text == null || text.isBlank() ? PLACEHOLDER : text.stripTrailing().replaceFirst("^(?:[ \\t]*\n)+", ""))
+            .append('\n');
       }
       if (section == CardSection.METRICS && !card.declaredMetrics().isEmpty()) {
         md.append("\n## ").append(METRICS_TABLE_TITLE).append("\n\n").append(table(card.declaredMetrics()));

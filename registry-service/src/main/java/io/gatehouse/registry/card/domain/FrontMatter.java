@@ -7,11 +7,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * A Markdown document's YAML front matter: the block between a first line {@code ---} and the next
- * line {@code ---} (or {@code ...}). YAML 1.2, as the Hugging Face Hub reads it: {@code language: no}
- * stays the string "no". Duplicate keys are refused; aliases are bounded.
+ * line {@code ---} (or {@code ...}). YAML 1.2 core schema, as the Hugging Face Hub reads it:
+ * {@code language: no} stays the string "no", {@code ~} is null. Duplicate keys are refused; aliases
+ * are bounded.
  */
 record FrontMatter(Map<String, Object> values, String body, int bodyFirstLine) {
 
@@ -40,6 +42,7 @@ record FrontMatter(Map<String, Object> values, String body, int bodyFirstLine) {
         .setMaxAliasesForCollections(50)
         .setAllowNonScalarKeys(false)
         .setLabel("front matter")
+        .setSchema(new CoreSchema())
         .build();
     Object loaded;
     try {

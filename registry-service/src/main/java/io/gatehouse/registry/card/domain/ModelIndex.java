@@ -119,10 +119,10 @@ final class ModelIndex {
         if (m.task() != null) {
           result.put("task", Map.of("type", m.task()));
         }
-        if (m.dataset() != null) {
+        if (m.dataset() != null || m.datasetConfig() != null || m.split() != null) {
           Map<String, Object> dataset = new LinkedHashMap<>();
-          dataset.put("name", m.dataset());
-          dataset.put("type", m.dataset());
+          putIfPresent(dataset, "name", m.dataset());
+          putIfPresent(dataset, "type", m.dataset());
           putIfPresent(dataset, "config", m.datasetConfig());
           putIfPresent(dataset, "split", m.split());
           result.put("dataset", dataset);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** YAML output of the front matter Gatehouse writes, and short renderings of values for warnings. */
 final class Yaml {
@@ -20,6 +21,7 @@ final class Yaml {
         .setIndicatorIndent(2)
         .setIndentWithIndicator(true)
         .setWidth(120)
+        .setSchema(new CoreSchema())
         .build();
     return new Dump(settings).dumpToString(values);
   }
