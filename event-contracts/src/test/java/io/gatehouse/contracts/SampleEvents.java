@@ -22,7 +22,9 @@ import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
 import io.gatehouse.contracts.registry.ArtifactRef;
 import io.gatehouse.contracts.registry.ColumnMapping;
+import io.gatehouse.contracts.registry.Contact;
 import io.gatehouse.contracts.registry.DatasetRef;
+import io.gatehouse.contracts.registry.DeclaredMetric;
 import io.gatehouse.contracts.registry.EvaluationDataRef;
 import io.gatehouse.contracts.registry.Lineage;
 import io.gatehouse.contracts.registry.ModelCard;
@@ -165,7 +167,12 @@ public final class SampleEvents {
         "Loan book 2019-2023, 1.2M applications.", "Hold-out of Q4 2023, 48k applications.",
         "ROC AUC, expected calibration error, demographic parity ratio.",
         "Checked across age band and sex.", "Not validated for business loans.",
-        null, List.of("alice@bank.example", "bob@bank.example"));
+        null, List.of("alice@bank.example", "bob@bank.example"),
+        List.of(new DeclaredMetric("roc_auc", "ROC AUC", 0.871, "tabular-classification", "loan-book-2023q4", null,
+                "test", null, "internal validation report VR-2024-118"),
+            new DeclaredMetric("selection_rate", null, 0.42, null, "loan-book-2023q4", null, "test", "age_band=65+",
+                null)),
+        List.of(new Contact("Credit risk ML team", "credit-ml@bank.example"), new Contact(null, "#credit-ml")));
   }
 
   public static ModelVersionSubmitted modelVersionSubmitted() {

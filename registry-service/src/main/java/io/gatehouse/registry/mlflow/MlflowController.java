@@ -341,7 +341,7 @@ public class MlflowController {
       case NOT_FOUND -> error(404, "RESOURCE_DOES_NOT_EXIST", e.getMessage());
       case FORBIDDEN -> error(403, "PERMISSION_DENIED", e.getMessage());
       case CONFLICT -> error(409, "RESOURCE_CONFLICT", e.getMessage());
-      case INVALID, TOO_LARGE -> error(400, "INVALID_PARAMETER_VALUE", e.getMessage());
+      case INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> error(400, "INVALID_PARAMETER_VALUE", e.getMessage());
     };
   }
 

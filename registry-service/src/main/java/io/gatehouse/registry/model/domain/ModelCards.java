@@ -1,17 +1,18 @@
 package io.gatehouse.registry.model.domain;
 
 import io.gatehouse.contracts.registry.ModelCard;
+import io.gatehouse.registry.card.domain.CardCompleteness;
+import io.gatehouse.registry.card.domain.CardSection;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * What a model card is missing, and how large it may be. Every component of {@link ModelCard} is a
- * section; an absent, blank or empty one is missing. Which sections a tier requires is the policy's
- * business (its {@code card-complete} gate reads the list); the registry reports every gap. Sections are
- * read from the record's components, so a section added to the card is counted without a change here.
+ * What a model card is missing, and how large it may be. The sections are {@link CardSection}'s ten;
+ * which of them a tier requires is the policy's business (its {@code card-complete} gate reads the
+ * list; {@code RequiredSections} holds the default per tier), so the registry reports every gap.
  */
 public final class ModelCards {
 
@@ -24,16 +25,14 @@ public final class ModelCards {
 
   private ModelCards() {}
 
-  /** The names of the sections still missing, in the card's order; every section for no card. */
+  /**
+   * The wire names of the sections still missing, in the card's order; every section for no card.
+   * A section is missing when empty or only a template placeholder; declared metrics fill
+   * {@code metrics} ({@link CardCompleteness}). {@code declaredMetrics} and {@code contacts} are not
+   * sections.
+   */
   public static List<String> missingSections(ModelCard card) {
-    List<String> missing = new ArrayList<>();
-    for (RecordComponent c : ModelCard.class.getRecordComponents()) {
-      Object value = card == null ? null : value(c, card);
-      if (isEmpty(value)) {
-        missing.add(c.getName());
-      }
-    }
-    return missing;
+    return CardCompleteness.missingWireNames(card, EnumSet.allOf(CardSection.class));
   }
 
   /** Refuses a card over the size limits (413), naming the section. */
@@ -71,12 +70,6 @@ public final class ModelCards {
       throw RegistryRuleViolation.tooLarge("model-card-too-large",
           "The model card has " + total + " characters; the limit is " + MAX_CARD + ".");
     }
-  }
-
-  private static boolean isEmpty(Object value) {
-    return value == null
-        || value instanceof CharSequence s && s.toString().isBlank()
-        || value instanceof Collection<?> c && c.isEmpty();
   }
 
   private static Object value(RecordComponent c, ModelCard card) {

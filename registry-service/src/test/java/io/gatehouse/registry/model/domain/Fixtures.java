@@ -52,7 +52,8 @@ final class Fixtures {
 
   static ModelCard card() {
     return new ModelCard("credit decisions", "marketing", "applicants", "2019-2024 loans", "2025 holdout",
-        "AUC", "four-fifths rule checked", "thin files", "adverse action notices", List.of("risk-ml"));
+        "AUC", "four-fifths rule checked", "thin files", "adverse action notices", List.of("risk-ml"), List.of(),
+        List.of());
   }
 
   static Lineage lineage() {

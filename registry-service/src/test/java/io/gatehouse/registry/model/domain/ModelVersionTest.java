@@ -37,12 +37,25 @@ class ModelVersionTest {
   @Test
   void anUpdatedCardIsTheNextRevisionAndNamesItsMissingSections() {
     ModelCard partial = new ModelCard("credit decisions", null, "applicants", " ", "2025 holdout", "AUC", null,
-        "thin files", "adverse action notices", List.of());
+        "thin files", "adverse action notices", List.of(), List.of(), List.of());
     fixture.given(submitted("credit-scorer", 1, "HIGH"))
         .when(new UpdateModelCard("credit-scorer", 1, partial, "bob"))
         .expectResultMessagePayload(2)
         .expectEvents(new ModelCardUpdated("credit-scorer", 1, 2, partial,
             List.of("outOfScopeUse", "trainingData", "fairnessConsiderations", "owners"), "bob", NOW));
+  }
+
+  @Test
+  void templatePlaceholdersAreMissingAndDeclaredMetricsFillTheMetricsSection() {
+    ModelCard imported = new ModelCard("credit decisions", "[More Information Needed]", "applicants", "2019-2024 loans",
+        "2025 holdout", null, "four-fifths rule", "TBD", "adverse action notices", List.of("risk-ml"),
+        List.of(new io.gatehouse.contracts.registry.DeclaredMetric("roc_auc", "ROC AUC", 0.81, null, null, null, "test",
+            null, null)),
+        List.of(new io.gatehouse.contracts.registry.Contact("Risk ML", "risk-ml@bank.example")));
+    fixture.given(submitted("credit-scorer", 1, "HIGH"))
+        .when(new UpdateModelCard("credit-scorer", 1, imported, "bob"))
+        .expectEvents(new ModelCardUpdated("credit-scorer", 1, 2, imported, List.of("outOfScopeUse", "limitations"),
+            "bob", NOW));
   }
 
   @Test
@@ -55,7 +68,7 @@ class ModelVersionTest {
   @Test
   void refusesAnOversizedCard() {
     ModelCard huge = new ModelCard("x".repeat(ModelCards.MAX_SECTION + 1), null, null, null, null, null, null, null,
-        null, List.of());
+        null, List.of(), List.of(), List.of());
     fixture.given(submitted("credit-scorer", 1, "HIGH"))
         .when(new UpdateModelCard("credit-scorer", 1, huge, "bob"))
         .expectException(RegistryRuleViolation.class)
