@@ -2,6 +2,8 @@ package io.gatehouse.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,44 @@ class RegistryNativeApiIT extends RegistryIntegration {
     HttpResponse<String> retired = post("/api/v1/models/credit-scorer/versions/1/retirement",
         "{\"reason\":\"superseded\"}");
     assertThat(retired.body()).contains("\"retired\":true");
+  }
+
+  @Test
+  void aHuggingFaceCardIsImportedAndExportedOverRest() throws Exception {
+    assertThat(post("/api/v1/models", model("hf-credit")).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/models/hf-credit/versions", version(SHA)).statusCode()).isEqualTo(201);
+    byte[] markdown;
+    try (var in = getClass().getResourceAsStream("/cards/hf-credit-tabular.md")) {
+      markdown = in.readAllBytes();
+    }
+
+    HttpResponse<String> imported = http.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/api/v1/models/hf-credit/versions/1/card"))
+        .header("Authorization", "Bearer " + engineer()).header("content-type", "text/markdown; charset=utf-8")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(markdown)).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.body()).contains("\"revision\":1")
+        .contains("Estimates the probability that a retail loan applicant defaults within 12 months")
+        .contains("Business loans, mortgages")
+        .contains("\"type\":\"roc_auc\"").contains("\"value\":0.812")
+        .contains("\"warnings\":[{\"code\":\"unmapped-front-matter\"");
+    HttpResponse<String> exported = http.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/api/v1/models/hf-credit/versions/1/card"))
+        .header("Authorization", "Bearer " + engineer()).header("Accept", "text/markdown").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+    assertThat(exported.headers().firstValue("content-type").orElseThrow()).startsWith("text/markdown");
+    assertThat(exported.body()).startsWith("---").contains("model-index:").contains("value: 0.812")
+        .contains("Estimates the probability that a retail loan applicant defaults within 12 months");
+
+    HttpResponse<String> unsupported = http.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/api/v1/models/hf-credit/versions/1/card"))
+        .header("Authorization", "Bearer " + engineer()).header("content-type", "text/plain")
+        .PUT(HttpRequest.BodyPublishers.ofString("intended use: anything")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(unsupported.statusCode()).isEqualTo(415);
+    assertThat(unsupported.headers().firstValue("content-type").orElseThrow()).contains("problem+json");
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.gatehouse.contracts.registry.RiskProfile;
 import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
+import io.gatehouse.registry.card.domain.CardFormats;
+import io.gatehouse.registry.card.domain.ImportedCard;
 import io.gatehouse.registry.grant.domain.ApprovalStanding;
 import io.gatehouse.registry.grant.infra.ApprovalStandings;
 import io.gatehouse.registry.model.api.AssignRiskTier;
@@ -40,6 +42,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,6 +52,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,6 +67,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ModelController {
 
   private static final String NAME = "[A-Za-z0-9._-]{1,256}";
+
+  private static final CardFormats CARD_FORMATS = new CardFormats();
 
   private final CommandGateway commands;
   private final RegistryViews views;
@@ -226,18 +232,26 @@ public class ModelController {
   }
 
   /**
-   * Replaces the version's model card (the structured card as JSON) with a new revision; answers the
-   * revision and the sections still missing. Imports from other card formats convert to this body.
+   * Replaces the version's model card with a new revision; answers the revision, the sections still
+   * missing and what of the sent document did not fit the card ({@code warnings}). The body is the
+   * structured card as {@code application/json}, a Hugging Face model card as {@code text/markdown}
+   * (YAML front matter with {@code model-index}, template sections) or a Model Card Toolkit document
+   * as {@code application/vnd.modelcardtoolkit+json}.
    */
-  @PutMapping("/{name}/versions/{version}/card")
+  @PutMapping(path = "/{name}/versions/{version}/card", consumes = {CardFormats.JSON, CardFormats.MARKDOWN,
+      "text/x-markdown", CardFormats.MODEL_CARD_TOOLKIT})
   public Map<String, Object> updateCard(@PathVariable @Pattern(regexp = NAME) String name,
-      @PathVariable @Min(1) int version, @Valid @RequestBody ModelCard card) {
-    commands.sendAndWait(new UpdateModelCard(name, version, card, actor()));
+      @PathVariable @Min(1) int version, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+      @RequestBody byte[] document) {
+    ImportedCard imported = CARD_FORMATS.parse(contentType, document);
+    commands.sendAndWait(new UpdateModelCard(name, version, imported.card(), actor()));
     freshness.awaitCurrent();
-    return card(name, version);
+    Map<String, Object> body = card(name, version);
+    body.put("warnings", imported.warnings());
+    return body;
   }
 
-  @GetMapping("/{name}/versions/{version}/card")
+  @GetMapping(path = "/{name}/versions/{version}/card", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> card(@PathVariable @Pattern(regexp = NAME) String name,
       @PathVariable @Min(1) int version) {
     VersionView v = versionView(name, version);
@@ -246,6 +260,19 @@ public class ModelController {
     body.put("modelCard", v.modelCard());
     body.put("missingSections", v.missingSections());
     return body;
+  }
+
+  /** The card as Markdown in the Hugging Face layout (front matter with model-index, then the sections). */
+  @GetMapping(path = "/{name}/versions/{version}/card", produces = CardFormats.MARKDOWN)
+  public ResponseEntity<String> cardAsMarkdown(@PathVariable @Pattern(regexp = NAME) String name,
+      @PathVariable @Min(1) int version) {
+    VersionView v = versionView(name, version);
+    if (v.modelCard() == null) {
+      throw RegistryRuleViolation.notFound("card-not-found", "Version " + version + " of " + name
+          + " has no model card yet.");
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(CardFormats.MARKDOWN + ";charset=UTF-8"))
+        .body(CARD_FORMATS.render(v.modelCard(), CardFormats.MARKDOWN, name + " version " + version));
   }
 
   @GetMapping("/{name}/versions/{version}/card/revisions/{revision}")
