@@ -3,6 +3,7 @@ package io.gatehouse.contracts;
 import io.gatehouse.contracts.approval.ApprovalExpired;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.ChangesRequested;
@@ -109,6 +110,7 @@ public final class EventCatalog {
       ModelRolledBack.class,
       ApprovalSuspended.class,
       CaseReopened.class,
+      CaseWithdrawn.class,
       RecertificationDue.class,
       ApprovalExpired.class,
       BreakGlassApproved.class,

@@ -39,7 +39,7 @@ class EventCatalogTest {
         "ModelDescriptionUpdated", "ModelTagSet", "ModelTagDeleted", "ModelRenamed", "ModelDeleted", "ModelAliasSet", "ModelAliasDeleted", "ModelVersionCreated", "ModelVersionDescriptionUpdated", "ModelVersionTagSet", "ModelVersionTagDeleted", "ModelVersionStageTransitioned", "ModelVersionDeleted",
         "ValidationStarted", "GatePassed", "GateFailed", "ValidationCompleted",
         "CaseOpened", "SignOffRecorded", "SignOffsVoided", "ChangesRequested", "ModelRejected", "ModelApproved", "ModelPromoted",
-        "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "CaseReopened", "RecertificationDue", "ApprovalExpired",
+        "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "CaseReopened", "CaseWithdrawn", "RecertificationDue", "ApprovalExpired",
         "BreakGlassApproved", "PolicyPublished",
         "DriftDetected", "DriftResolved", "PerformanceDegraded");
   }

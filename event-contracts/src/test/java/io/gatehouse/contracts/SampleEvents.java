@@ -3,6 +3,7 @@ package io.gatehouse.contracts;
 import io.gatehouse.contracts.approval.ApprovalExpired;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.Approver;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
@@ -123,6 +124,7 @@ public final class SampleEvents {
     ALL.put(ModelRolledBack.class, SampleEvents::modelRolledBack);
     ALL.put(ApprovalSuspended.class, SampleEvents::approvalSuspended);
     ALL.put(CaseReopened.class, SampleEvents::caseReopened);
+    ALL.put(CaseWithdrawn.class, SampleEvents::caseWithdrawn);
     ALL.put(RecertificationDue.class, SampleEvents::recertificationDue);
     ALL.put(ApprovalExpired.class, SampleEvents::approvalExpired);
     ALL.put(BreakGlassApproved.class, SampleEvents::breakGlassApproved);
@@ -344,6 +346,11 @@ public final class SampleEvents {
     return new CaseReopened(CASE_ID, MODEL, VERSION, "RECERTIFICATION", "default", 4, List.of("auc", "four-fifths"),
         List.of(new RequiredSignOff("ENGINEERING", 1), new RequiredSignOff("MODEL_RISK", 2)), "P180D",
         "risk1@bank.example", at(60 * 24 * 151));
+  }
+
+  public static CaseWithdrawn caseWithdrawn() {
+    return new CaseWithdrawn(CASE_ID, MODEL, VERSION, "RETIRED", "Superseded by version 2.", "alice@bank.example",
+        at(60 * 24 * 30));
   }
 
   public static RecertificationDue recertificationDue() {

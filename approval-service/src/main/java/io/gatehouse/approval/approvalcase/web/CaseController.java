@@ -103,7 +103,7 @@ public class CaseController {
 
   @GetMapping
   public List<CaseView> list(
-      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED") String status,
+      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED|WITHDRAWN") String status,
       @RequestParam(required = false) @Size(min = 1, max = 256) String model,
       @RequestParam(required = false) @Min(1) Integer version,
       @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String awaitingRole,
