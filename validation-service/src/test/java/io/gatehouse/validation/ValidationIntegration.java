@@ -74,7 +74,7 @@ public abstract class ValidationIntegration extends ServiceIT {
 
   protected static final ModelCard FULL_CARD = new ModelCard("Pretrial risk", "Sentencing", "Defendants",
       "Broward County 2013-14", "Same", "roc_auc: 0.70", "ProPublica", "Only Broward", "Disparate error rates",
-      List.of("risk-team"));
+      List.of("risk-team"), List.of(), List.of());
 
   protected void send(GatehouseEvent event) {
     KafkaRecords.send(brokers, CloudEventRecords.toRecord(GenericEventMessage.asEventMessage(event)));

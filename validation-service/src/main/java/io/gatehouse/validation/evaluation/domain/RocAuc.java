@@ -3,7 +3,7 @@ package io.gatehouse.validation.evaluation.domain;
 import java.util.Arrays;
 
 /**
- * ROC AUC in one pass with bounded memory (ADR 0006). While a scope has at most
+ * ROC AUC in one pass with bounded memory (ADR 0007). While a scope has at most
  * {@code exactDistinct} distinct scores it counts positives and negatives per distinct score, and
  * the AUC is exact (the Mann-Whitney statistic with ties counted one half). Past that, if every
  * score seen lies in [0, 1], it moves to a fixed histogram of {@code bins} equal-width bins on

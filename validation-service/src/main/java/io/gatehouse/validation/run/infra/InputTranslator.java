@@ -96,11 +96,13 @@ public class InputTranslator implements EventConsumer {
     check(missing, "usersAffected", c.usersAffected());
     check(missing, "trainingData", c.trainingData());
     check(missing, "evaluationData", c.evaluationData());
-    check(missing, "metrics", c.metrics());
+    if ((c.metrics() == null || c.metrics().isBlank()) && c.declaredMetrics().isEmpty()) {
+      missing.add("metrics"); // as registry-service counts it: text or a declared metric
+    }
     check(missing, "fairnessConsiderations", c.fairnessConsiderations());
     check(missing, "limitations", c.limitations());
     check(missing, "ethicalConsiderations", c.ethicalConsiderations());
-    if (c.owners() == null || c.owners().isEmpty()) {
+    if (c.owners().stream().allMatch(o -> o == null || o.isBlank())) {
       missing.add("owners");
     }
     return missing;
@@ -112,10 +114,23 @@ public class InputTranslator implements EventConsumer {
     }
   }
 
-  /** The figures the card's metrics section declares ({@code roc_auc: 0.91, ece = 0.02}), by name. */
+  /**
+   * The figures the card declares, by metric: its declared metrics (by {@code type}, else
+   * {@code name}; the first of a type counts), then any {@code name: number} or {@code name = number}
+   * in its metrics text ({@code roc_auc: 0.91, ece = 0.02}) not declared already.
+   */
   static Map<String, Double> declared(ModelCard c) {
     Map<String, Double> out = new TreeMap<>();
-    if (c == null || c.metrics() == null) {
+    if (c == null) {
+      return out;
+    }
+    for (io.gatehouse.contracts.registry.DeclaredMetric d : c.declaredMetrics()) {
+      String key = d.type() != null && !d.type().isBlank() ? d.type() : d.name();
+      if (key != null && !key.isBlank() && Double.isFinite(d.value())) {
+        out.putIfAbsent(key.trim(), d.value());
+      }
+    }
+    if (c.metrics() == null) {
       return out;
     }
     Matcher m = DECLARED.matcher(c.metrics());
