@@ -50,6 +50,8 @@ public final class SignOffBenchmark {
   static final double PEAK_TARGET_RATIO = 0.5;
   /** The stack counts as idle again (event processors and Kafka caught up) below this many cores. */
   private static final double QUIET_CORES = 0.35;
+  /** Above this many cores used by processes not ours during a phase, the verdict warns. */
+  private static final double NOISY_CORES = 0.25;
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
   private static final int SENDER_THREADS = 128;
   private static final int SAMPLED_CASES = 20;
@@ -63,6 +65,7 @@ public final class SignOffBenchmark {
   private final LocalStack.Config config;
   private final Map<String, Object> report = new LinkedHashMap<>();
   private final List<Map<String, Object>> phases = new ArrayList<>();
+  private final Map<String, CpuMeter.Usage> usages = new LinkedHashMap<>();
   private volatile LocalStack stack;
   private volatile boolean interrupted;
   private CpuMeter cpu;
@@ -240,6 +243,9 @@ public final class SignOffBenchmark {
     CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
     printPhase(result, usage, counts);
     phases.add(phaseJson(result, usage, counts));
+    if (counts) {
+      usages.put(key, usage);
+    }
     phases.get(phases.size() - 1).put("settleSeconds", round(settle()));
     return result;
   }
@@ -254,6 +260,7 @@ public final class SignOffBenchmark {
     CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
     printPhase(result, usage, true);
     phases.add(phaseJson(result, usage, true));
+    usages.put("peak", usage);
     return result;
   }
 
@@ -326,6 +333,16 @@ public final class SignOffBenchmark {
     }
     out.println("   load average now: " + MachineInfo.loadAverage() + " (1, 5, 15 min; " + Runtime.getRuntime()
         .availableProcessors() + " cores)");
+    Map<String, Object> others = new LinkedHashMap<>();
+    usages.forEach((phase, u) -> {
+      double otherCores = u.otherSeconds() / u.wallSeconds();
+      others.put(phase, round(otherCores));
+      if (cpu.available() && otherCores > NOISY_CORES) {
+        out.printf(Locale.ROOT, "   caution: processes not ours used %.2f cores during the %s phase: its figures are"
+            + " not the stack's alone; run again on a quiet machine%n", otherCores, phase);
+      }
+    });
+    verdicts.put("otherCoresByPhase", others);
     report.put("verdicts", verdicts);
   }
 

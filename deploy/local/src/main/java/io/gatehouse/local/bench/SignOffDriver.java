@@ -52,6 +52,7 @@ final class SignOffDriver {
     }
   }
 
+  static final String UNANSWERED = "unanswered at phase end";
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = REQUEST_TIMEOUT.plusSeconds(15);
 
@@ -100,8 +101,10 @@ final class SignOffDriver {
     }
     String note = null;
     if (!senders.awaitTermination(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      senders.shutdownNow();
-      note = "some requests were still unanswered " + DRAIN_TIMEOUT.toSeconds() + " s after the last was due";
+      senders.shutdownNow(); // what is still queued or in flight now is counted as unanswered
+      senders.awaitTermination(5, TimeUnit.SECONDS);
+      note = "requests were still unanswered " + DRAIN_TIMEOUT.toSeconds() + " s after the last was due: the stack"
+          + " fell behind the offered rate";
     }
     if (count < schedule.count()) {
       note = "only " + count + " of " + schedule.count() + " planned sign-offs had a case to go to";
@@ -227,6 +230,10 @@ final class SignOffDriver {
       long done = ok.sum();
       Map<String, Long> errorCounts = new TreeMap<>();
       errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
+      long unanswered = sent.sum() - done - errorCounts.values().stream().mapToLong(Long::longValue).sum();
+      if (unanswered > 0) {
+        errorCounts.put(UNANSWERED, unanswered);
+      }
       int seconds = (int) Math.min(perSecond.length(), Math.ceil(elapsed));
       long[] timeline = new long[seconds];
       for (int i = 0; i < seconds; i++) {
