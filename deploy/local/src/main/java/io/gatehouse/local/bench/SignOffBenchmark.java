@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -173,8 +174,8 @@ public final class SignOffBenchmark {
     String registryUrl = stack.service("registry-service").baseUrl();
     String approvalUrl = stack.service("approval-service").baseUrl();
     String idpUrl = stack.service(LocalStack.IDENTITY_PROVIDER).baseUrl();
-    Map<String, String> tokens = tokens(idpUrl);
-    CaseFactory factory = new CaseFactory(registryUrl, approvalUrl, () -> tokens.get("alice"));
+    Supplier<String> alice = freshToken(idpUrl, "alice");
+    CaseFactory factory = new CaseFactory(registryUrl, approvalUrl, alice);
     int perCase = SignOffPlan.HIGH_TIER_SIGNERS.size();
 
     OpenLoopSchedule warmup = new OpenLoopSchedule(options.warmupRate(), options.warmupSeconds());
@@ -193,7 +194,7 @@ public final class SignOffBenchmark {
     List<String> rateCaseIds = cases.subList(warmupCases, warmupCases + rateCases);
     SignOffDriver.PhaseResult ratePhase = runOpenLoop("Rate", "rate", tokens(idpUrl), approvalUrl,
         SignOffPlan.roundByRound(rateCaseIds, SignOffPlan.HIGH_TIER_SIGNERS), rate, true);
-    checkCaseViews(approvalUrl, tokens.get("alice"), rateCaseIds, rate.count());
+    checkCaseViews(approvalUrl, alice.get(), rateCaseIds, rate.count());
 
     SignOffDriver.PhaseResult peakPhase = null;
     if (options.peakSeconds() > 0) {
@@ -447,6 +448,23 @@ public final class SignOffBenchmark {
     }
     out.printf(Locale.ROOT, "   still busy after %d s; going on%n", SETTLE_TIMEOUT.toSeconds());
     return SETTLE_TIMEOUT.toSeconds();
+  }
+
+  /** A token of {@code user}, fetched again after half of its one-hour life. */
+  private static Supplier<String> freshToken(String idpUrl, String user) {
+    return new Supplier<>() {
+      private String token;
+      private long fetchedAt;
+
+      @Override
+      public synchronized String get() {
+        if (token == null || System.nanoTime() - fetchedAt > Duration.ofMinutes(30).toNanos()) {
+          token = DevTokens.fetch(idpUrl, user);
+          fetchedAt = System.nanoTime();
+        }
+        return token;
+      }
+    };
   }
 
   private static Map<String, String> tokens(String idpUrl) {
