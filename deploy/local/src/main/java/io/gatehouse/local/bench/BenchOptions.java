@@ -57,7 +57,7 @@ public record BenchOptions(
       Targets (issue 4): p99 under 50 ms at 200 sign-offs/s; peak throughput at least half the raw
       single-connection commit rate. Exit status: 0 done (whatever the verdicts), 1 the stack or a
       phase failed, 2 PostgreSQL unreachable, 3 a port is taken (another stack runs), 4 jars not
-      built, 64 bad option.
+      built, 64 bad option, 130 Ctrl-C.
       """;
 
   /** A phase uses the tokens fetched at its start, and they live an hour. */
