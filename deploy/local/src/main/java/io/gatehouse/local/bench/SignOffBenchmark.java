@@ -577,8 +577,10 @@ public final class SignOffBenchmark {
         r.errorCount(), r.throughput(), r.elapsedSeconds());
     out.printf(Locale.ROOT, "   latency  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (mean %.1f ms)%n",
         l.p50Ms(), l.p90Ms(), l.p99Ms(), l.p999Ms(), l.maxMs(), l.meanMs());
-    r.errors().forEach((kind, n) -> out.printf(Locale.ROOT, "   errors   %-22s %d  e.g. %s%n", kind, n,
-        r.errorSamples().getOrDefault(kind, "").replaceAll("\\s+", " ")));
+    r.errors().forEach((kind, n) -> {
+      String sample = r.errorSamples().getOrDefault(kind, "").replaceAll("\\s+", " ").trim();
+      out.printf(Locale.ROOT, "   errors   %-22s %d%s%n", kind, n, sample.isEmpty() ? "" : "  e.g. " + sample);
+    });
     if (r.note() != null) {
       out.println("   note     " + r.note());
     }
