@@ -25,7 +25,7 @@ import java.util.Set;
 public final class ServiceProcess {
 
   public static final List<String> DEFAULT_JVM_ARGS =
-      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(1))

@@ -19,7 +19,7 @@ class ServiceProcessTest {
     ServiceProcess s = new ServiceProcess("registry-service", Path.of("/r/registry-service/target/r-exec.jar"), 8081,
         stateDir, List.of("-Xmx512m"), List.of("--spring.kafka.bootstrap-servers=127.0.0.1:9092"));
 
-    assertThat(s.command()).containsSubsequence("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    assertThat(s.command()).containsSubsequence("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
         "-Xmx512m", "-jar", "/r/registry-service/target/r-exec.jar", "--server.port=8081",
         "--spring.kafka.bootstrap-servers=127.0.0.1:9092");
     assertThat(s.baseUrl()).isEqualTo("http://127.0.0.1:8081");

@@ -1,6 +1,7 @@
 package io.gatehouse.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,8 +57,13 @@ public class GatehouseSecurityConfiguration {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(props.getJwkSetUri())
         .jwsAlgorithms(algorithms -> props.getAlgorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
         .build();
-    decoder.setJwtValidator(validator(props));
-    return decoder;
+    OAuth2TokenValidator<Jwt> validator = validator(props);
+    decoder.setJwtValidator(validator);
+    if (props.getVerifiedTokenCacheSize() <= 0) {
+      return decoder;
+    }
+    return new CachingJwtDecoder(decoder, validator, props.getVerifiedTokenCacheSize(),
+        props.getVerifiedTokenCacheTtl(), Clock.systemUTC());
   }
 
   static OAuth2TokenValidator<Jwt> validator(GatehouseSecurityProperties props) {
@@ -113,8 +119,9 @@ public class GatehouseSecurityConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseSecurityProperties props,
-      ObjectProvider<EndpointAccess> access, JwtDecoder decoder, JwtAuthenticationConverter converter)
-      throws Exception {
+      ObjectProvider<EndpointAccess> access, JwtDecoder decoder, JwtAuthenticationConverter converter,
+      ObjectProvider<io.gatehouse.platform.web.ErrorBodyFormat> errorFormats) throws Exception {
+    Iterable<io.gatehouse.platform.web.ErrorBodyFormat> formats = () -> errorFormats.orderedStream().iterator();
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.disable())
@@ -139,11 +146,11 @@ public class GatehouseSecurityConfiguration {
         })
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-            .authenticationEntryPoint(ProblemResponses.unauthorized())
-            .accessDeniedHandler(ProblemResponses.forbidden()))
+            .authenticationEntryPoint(ProblemResponses.unauthorized(formats))
+            .accessDeniedHandler(ProblemResponses.forbidden(formats)))
         .exceptionHandling(e -> e
-            .authenticationEntryPoint(ProblemResponses.unauthorized())
-            .accessDeniedHandler(ProblemResponses.forbidden()));
+            .authenticationEntryPoint(ProblemResponses.unauthorized(formats))
+            .accessDeniedHandler(ProblemResponses.forbidden(formats)));
     return http.build();
   }
 }

@@ -22,6 +22,13 @@ public class GatehouseSecurityProperties {
   private List<String> algorithms = List.of("RS256");
   /** Tolerance for {@code exp} and {@code nbf} between clocks. */
   private Duration clockSkew = Duration.ofSeconds(30);
+  /**
+   * How many verified tokens to remember so their signature is not checked again on every call
+   * (claims are still checked every time); 0 turns the cache off.
+   */
+  private long verifiedTokenCacheSize = 2_000;
+  /** Longest a verified token is remembered (never past its {@code exp}): bounds how long a withdrawn key is still trusted. */
+  private Duration verifiedTokenCacheTtl = Duration.ofMinutes(5);
   /** Whether {@code /actuator/prometheus} may be scraped without a token. */
   private boolean prometheusPublic = false;
 
@@ -87,5 +94,21 @@ public class GatehouseSecurityProperties {
 
   public void setPrometheusPublic(boolean prometheusPublic) {
     this.prometheusPublic = prometheusPublic;
+  }
+
+  public long getVerifiedTokenCacheSize() {
+    return verifiedTokenCacheSize;
+  }
+
+  public void setVerifiedTokenCacheSize(long verifiedTokenCacheSize) {
+    this.verifiedTokenCacheSize = verifiedTokenCacheSize;
+  }
+
+  public Duration getVerifiedTokenCacheTtl() {
+    return verifiedTokenCacheTtl;
+  }
+
+  public void setVerifiedTokenCacheTtl(Duration verifiedTokenCacheTtl) {
+    this.verifiedTokenCacheTtl = verifiedTokenCacheTtl;
   }
 }

@@ -80,7 +80,7 @@ class ApprovalRolloutInvariantsTest {
   private static final List<String> ROLES = List.of("ENGINEERING", "LEGAL", "MODEL_RISK");
 
   /** One step: a command, or time passing (a Duration). */
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void noInvariantBreaksWhateverHappens(@ForAll("steps") @Size(min = 20, max = 60) List<Object> steps) {
     Harness h = new Harness(T0, POLICY);
     for (int v = 1; v <= 3; v++) {
