@@ -6,6 +6,7 @@ import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.ChangesRequested;
 import io.gatehouse.contracts.approval.ModelApproved;
 import io.gatehouse.contracts.approval.ModelPromoted;
@@ -107,7 +108,7 @@ public final class ModelState {
     public Integer policyVersion;
     public List<String> requiredGates = new ArrayList<>();
     public List<RequiredSignOff> requiredSignOffs = new ArrayList<>();
-    /** OPEN, APPROVED, REJECTED, CHANGES_REQUESTED, EXPIRED, RETIRED; null before the case opens. */
+    /** OPEN, APPROVED, REJECTED, CHANGES_REQUESTED, EXPIRED, RETIRED, WITHDRAWN; null before the case opens. */
     public String status;
     public Instant approvedAt;
     public Instant validUntil;
@@ -122,6 +123,7 @@ public final class ModelState {
     public List<Promotion> promotions = new ArrayList<>();
     public Map<String, String> stages = new TreeMap<>();
     public Map<String, Drift> drift = new TreeMap<>();
+    public String withdrawnReason;
     public String reportUri;
     public String reportSha256;
     public Integer cardRevision;
@@ -129,7 +131,7 @@ public final class ModelState {
 
     /** Whether an approval stands at {@code at}: approved or break-glass, not suspended, not expired, review not overdue. */
     public boolean approvalValidAt(Instant at) {
-      if (suspended || approvedAt == null && !breakGlass) {
+      if (suspended || withdrawnReason != null || approvedAt == null && !breakGlass) {
         return false;
       }
       if (breakGlass && approvedAt == null) {
@@ -193,6 +195,12 @@ public final class ModelState {
       v.missingCardSections = e.missingSections() == null ? List.of() : List.copyOf(e.missingSections());
     } else if (event instanceof ModelVersionRetired e) {
       version(e.version()).status = "RETIRED";
+    } else if (event instanceof CaseWithdrawn e) {
+      // retired or deleted in the registry: the case is closed and any approval no longer counts
+      VersionState v = version(e.version());
+      v.status = "WITHDRAWN";
+      v.withdrawnReason = e.reason();
+      v.stages.clear();
     } else if (event instanceof CaseOpened e) {
       VersionState v = version(e.version());
       v.caseId = e.caseId();
@@ -308,7 +316,8 @@ public final class ModelState {
         d.resolvedAt = time;
       }
     } else {
-      // PolicyPublished and PerformanceDegraded change no model state kept here
+      // PolicyPublished, PerformanceDegraded and the registry's descriptive events (tags, aliases,
+      // descriptions, MLflow stages) change no state kept here; they stay in the log and the evidence
     }
   }
 

@@ -51,7 +51,7 @@ public class GovernanceController {
   /** Model inventory: tier, status, stages, approval and expiry of every version. */
   @GetMapping("/views/models")
   public VersionPage inventory(@RequestParam(required = false) @Pattern(regexp = "LOW|MEDIUM|HIGH|CRITICAL") String tier,
-      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED|RETIRED")
+      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED|RETIRED|WITHDRAWN")
       String status,
       @RequestParam(required = false) @Size(min = 1, max = 256) String model,
       @RequestParam(defaultValue = "") @Size(max = 300) @Pattern(regexp = "|.+/[0-9]+") String after,

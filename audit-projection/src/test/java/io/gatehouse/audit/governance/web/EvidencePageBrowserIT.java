@@ -70,7 +70,9 @@ class EvidencePageBrowserIT extends AuditIntegration {
       byte[] pdf = Base64.getDecoder().decode(browser.print(new PrintOptions()).getContent());
       assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
       assertThat(pdf.length).isGreaterThan(10_000);
-      Files.write(dir.resolve("evidence.pdf"), pdf);
+      // kept for a look: target/evidence-page.png and target/evidence-page.pdf
+      Files.write(Path.of("target/evidence-page.pdf"), pdf);
+      Files.write(Path.of("target/evidence-page.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     } finally {
       browser.quit();
     }
