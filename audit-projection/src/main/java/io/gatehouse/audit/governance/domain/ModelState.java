@@ -36,7 +36,8 @@ import java.util.TreeMap;
 /**
  * What the audit log says about one model, event after event: per version its case, policy, gate
  * results, sign-offs that count, approval and its validity, stages, drift. Folding the log up to an
- * instant gives the state at that instant. Mutable and plain; serializable as JSON (public fields).
+ * instant gives the state at that instant. Mutable and plain; serializable as JSON (public fields;
+ * maps are sorted maps, so a state read back from JSON writes the same JSON again).
  */
 public final class ModelState {
 
@@ -44,9 +45,9 @@ public final class ModelState {
   public String tier;
   public long lastLeaf = -1;
   public Instant lastEventAt;
-  public Map<Integer, VersionState> versions = new TreeMap<>();
+  public TreeMap<Integer, VersionState> versions = new TreeMap<>();
   /** Which version holds each stage fully (traffic 100 %). */
-  public Map<String, Integer> stageHolders = new TreeMap<>();
+  public TreeMap<String, Integer> stageHolders = new TreeMap<>();
 
   /** One gate's standing result. */
   public static final class GateResult {
@@ -118,11 +119,11 @@ public final class ModelState {
     public String suspendedReason;
     public Instant recertificationDueAt;
     public Instant expiredAt;
-    public Map<String, GateResult> gates = new TreeMap<>();
+    public TreeMap<String, GateResult> gates = new TreeMap<>();
     public List<SignOff> signOffs = new ArrayList<>();
     public List<Promotion> promotions = new ArrayList<>();
-    public Map<String, String> stages = new TreeMap<>();
-    public Map<String, Drift> drift = new TreeMap<>();
+    public TreeMap<String, String> stages = new TreeMap<>();
+    public TreeMap<String, Drift> drift = new TreeMap<>();
     public String withdrawnReason;
     public String reportUri;
     public String reportSha256;

@@ -5,14 +5,20 @@ import io.gatehouse.audit.governance.domain.ModelState;
 import io.gatehouse.audit.governance.domain.ModelState.VersionState;
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.ModelEvent;
+import io.gatehouse.contracts.ModelVersionEvent;
+import io.gatehouse.contracts.approval.ModelPromoted;
+import io.gatehouse.contracts.approval.ModelRolledBack;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -60,11 +66,22 @@ public class GovernanceViews {
       states.invalidateAll();
     }
     Map<String, ModelState> touched = new LinkedHashMap<>();
+    // the versions whose rows these facts can change, per model; null: every version of the model
+    Map<String, Set<Integer>> versions = new HashMap<>();
     for (LoggedFact f : facts) {
       if (f.payload() instanceof ModelEvent m) {
         touched.putIfAbsent(m.modelName(), null);
+        boolean oneVersion = f.payload() instanceof ModelVersionEvent
+            && !(f.payload() instanceof ModelPromoted) && !(f.payload() instanceof ModelRolledBack);
+        if (!oneVersion) {
+          versions.put(m.modelName(), null);
+        } else if (!versions.containsKey(m.modelName()) || versions.get(m.modelName()) != null) {
+          versions.computeIfAbsent(m.modelName(), k -> new HashSet<>())
+              .add(((ModelVersionEvent) f.payload()).version());
+        }
       }
     }
+    long firstLeaf = facts.isEmpty() ? 0 : facts.get(0).leaf();
     if (touched.isEmpty()) {
       return;
     }
@@ -103,24 +120,36 @@ public class GovernanceViews {
       }
     }
     states.putAll(touched);
-    write(touched);
+    write(touched, versions, firstLeaf);
   }
 
-  private void write(Map<String, ModelState> states) {
+  /**
+   * Upserts the rows of {@code states}: of every version where {@code versions} has null for the
+   * model, else of the versions named; of sign-offs, only those logged from {@code firstLeaf} on
+   * unless every version is written.
+   */
+  private void write(Map<String, ModelState> states, Map<String, Set<Integer>> versions, long firstLeaf) {
     List<Object[]> models = new ArrayList<>();
-    List<Object[]> versions = new ArrayList<>();
+    List<Object[]> versionRows = new ArrayList<>();
     List<Object[]> signOffs = new ArrayList<>();
     List<Object[]> gates = new ArrayList<>();
     List<Object[]> drifts = new ArrayList<>();
     for (ModelState s : states.values()) {
       models.add(new Object[] {s.model, EventJson.mapper().writeValueAsString(s), s.lastLeaf});
+      Set<Integer> only = versions.get(s.model);
       for (VersionState v : s.versions.values()) {
-        versions.add(new Object[] {s.model, v.version, s.tier, v.status, v.caseId, v.policyName, v.policyVersion,
+        if (only != null && !only.contains(v.version)) {
+          continue;
+        }
+        versionRows.add(new Object[] {s.model, v.version, s.tier, v.status, v.caseId, v.policyName, v.policyVersion,
             v.submittedBy, ts(v.submittedAt), ts(v.openedAt), ts(v.approvedAt), ts(v.validUntil), v.breakGlass,
             ts(v.breakGlassReviewDueBy), v.suspended, ts(v.recertificationDueAt), ts(v.expiredAt),
             String.join(", ", v.stages.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()),
             v.awaiting().keySet().toArray(String[]::new)});
         for (ModelState.SignOff so : v.signOffs) {
+          if (only != null && so.leaf < firstLeaf) {
+            continue;
+          }
           signOffs.add(new Object[] {so.leaf, s.model, v.version, s.tier, so.role, so.signer, so.decision, ts(so.at),
               ts(v.openedAt)});
         }
@@ -146,7 +175,7 @@ public class GovernanceViews {
             review_due_by = EXCLUDED.review_due_by, suspended = EXCLUDED.suspended,
             recertification_due_at = EXCLUDED.recertification_due_at, expired_at = EXCLUDED.expired_at,
             stages = EXCLUDED.stages, awaiting_roles = EXCLUDED.awaiting_roles
-        WHERE (view_version.*) IS DISTINCT FROM (EXCLUDED.*)""", versions);
+        WHERE (view_version.*) IS DISTINCT FROM (EXCLUDED.*)""", versionRows);
     jdbc.batchUpdate("""
         INSERT INTO view_signoff (leaf_index, model_name, version, tier, role, signer, decision, signed_at, opened_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -68,6 +68,23 @@ class ModelStateTest {
   }
 
   @Test
+  void aStateReadBackFromJsonFoldsOnToTheSameJson() {
+    ModelState live = opened();
+    var json = io.gatehouse.contracts.EventJson.mapper();
+    ModelState read = json.readValue(json.writeValueAsString(live), ModelState.class);
+    Instant t = T0.plusSeconds(90);
+    for (ModelState s : List.of(live, read)) {
+      s.apply(new ModelPromoted("c", "m", 1, "a".repeat(64), "staging", "general", 100, null, "platform", t), t, 10);
+      s.apply(new ModelPromoted("c", "m", 1, "a".repeat(64), "production", "internal", 0, null, "platform", t), t, 11);
+      s.apply(new io.gatehouse.contracts.validation.GatePassed("r", "m", 1, "zeta", "x", List.of(), "default", 3,
+          "d".repeat(64), 1, t), t, 12);
+      s.apply(new io.gatehouse.contracts.validation.GatePassed("r", "m", 1, "alpha", "x", List.of(), "default", 3,
+          "d".repeat(64), 1, t), t, 13);
+    }
+    assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(live));
+  }
+
+  @Test
   void aBreakGlassApprovalHoldsUntilItsReviewIsDue() {
     ModelState s = opened();
     Instant t = T0.plusSeconds(60);
