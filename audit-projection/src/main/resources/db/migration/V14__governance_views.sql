@@ -1,12 +1,6 @@
 -- Views for governance boards, derived from the audit log only and rebuilt from it by replay.
--- view_model keeps each model's folded state (JSON text); the other tables are flat projections of it,
--- rewritten for every model an append touches.
-CREATE TABLE view_model (
-    model_name VARCHAR(256) PRIMARY KEY,
-    state      TEXT         NOT NULL,
-    last_leaf  BIGINT       NOT NULL
-);
-
+-- Rows are upserted for the models each append touches; a model's folded state lives in memory
+-- and is folded again from its log entries when it is not there.
 CREATE TABLE view_version (
     model_name             VARCHAR(256) NOT NULL,
     version                INTEGER      NOT NULL,
@@ -55,7 +49,7 @@ CREATE TABLE view_gate (
 );
 
 CREATE TABLE view_drift (
-    signal_id   VARCHAR(256) PRIMARY KEY,
+    signal_id   VARCHAR(256) NOT NULL,
     model_name  VARCHAR(256) NOT NULL,
     version     INTEGER      NOT NULL,
     feature     VARCHAR(256),
@@ -63,6 +57,6 @@ CREATE TABLE view_drift (
     value       DOUBLE PRECISION,
     severity    VARCHAR(32),
     detected_at TIMESTAMPTZ  NOT NULL,
-    resolved_at TIMESTAMPTZ
+    resolved_at TIMESTAMPTZ,
+    PRIMARY KEY (model_name, version, signal_id)
 );
-CREATE INDEX view_drift_model ON view_drift (model_name);

@@ -70,6 +70,8 @@ public final class ModelState {
     public Instant at;
     public long leaf;
     public boolean voided;
+    /** When the case was opened, as it stood when this sign-off was given. */
+    public Instant caseOpenedAt;
   }
 
   /** One drift signal. */
@@ -241,7 +243,9 @@ public final class ModelState {
       s.comment = e.comment();
       s.at = time;
       s.leaf = leaf;
-      version(e.version()).signOffs.add(s);
+      VersionState v = version(e.version());
+      s.caseOpenedAt = v.openedAt;
+      v.signOffs.add(s);
     } else if (event instanceof SignOffsVoided e) {
       version(e.version()).signOffs.forEach(s -> s.voided = true);
     } else if (event instanceof ChangesRequested e) {

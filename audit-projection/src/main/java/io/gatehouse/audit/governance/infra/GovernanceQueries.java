@@ -1,7 +1,5 @@
 package io.gatehouse.audit.governance.infra;
 
-import io.gatehouse.audit.governance.domain.ModelState;
-import io.gatehouse.contracts.EventJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -166,19 +163,12 @@ public class GovernanceQueries {
   /** Every row of every view, in a fixed order: what a rebuild must reproduce. */
   public Map<String, List<Map<String, Object>>> snapshot() {
     Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-    out.put("view_model", jdbc.queryForList("SELECT model_name, state::text AS state, last_leaf FROM view_model"
-        + " ORDER BY model_name"));
     out.put("view_version", jdbc.queryForList("SELECT *, awaiting_roles::text AS awaiting_roles FROM view_version"
         + " ORDER BY model_name, version"));
     out.put("view_signoff", jdbc.queryForList("SELECT * FROM view_signoff ORDER BY leaf_index"));
     out.put("view_gate", jdbc.queryForList("SELECT * FROM view_gate ORDER BY model_name, version, gate_id"));
-    out.put("view_drift", jdbc.queryForList("SELECT * FROM view_drift ORDER BY signal_id"));
+    out.put("view_drift", jdbc.queryForList("SELECT * FROM view_drift ORDER BY model_name, version, signal_id"));
     return out;
   }
 
-  /** The folded state of a model now, from its view row. */
-  public Optional<ModelState> stateNow(String model) {
-    return jdbc.query("SELECT state FROM view_model WHERE model_name = ?",
-        (rs, i) -> EventJson.mapper().readValue(rs.getString(1), ModelState.class), model).stream().findFirst();
-  }
 }

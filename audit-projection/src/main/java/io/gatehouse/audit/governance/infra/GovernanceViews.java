@@ -3,13 +3,10 @@ package io.gatehouse.audit.governance.infra;
 import io.gatehouse.audit.governance.domain.LoggedFact;
 import io.gatehouse.audit.governance.domain.ModelState;
 import io.gatehouse.audit.governance.domain.ModelState.VersionState;
-import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.ModelEvent;
 import io.gatehouse.contracts.ModelVersionEvent;
 import io.gatehouse.contracts.approval.ModelPromoted;
 import io.gatehouse.contracts.approval.ModelRolledBack;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,23 +22,33 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the governance views in the append's transaction: the models an append touches are read
- * (their folded state), the new facts applied in log order, and the models' rows upserted in every
- * view (a row that did not change is not written again; no fact removes a row). The same code
- * rebuilds the views from the log, so a replay gives the same rows.
+ * Keeps the governance views in the append's transaction: the folded state of each model an append
+ * touches (kept in memory, else folded again from the model's entries in the log), the new facts
+ * applied in log order, and the rows they can change upserted (a row that did not change is not
+ * written again; no fact removes a row). The same code rebuilds the views from the log, so a replay
+ * gives the same rows.
  */
 @Component
 public class GovernanceViews {
 
-  static final List<String> TABLES = List.of("view_model", "view_version", "view_signoff", "view_gate", "view_drift");
+  static final List<String> TABLES = List.of("view_version", "view_signoff", "view_gate", "view_drift");
 
   private final JdbcTemplate jdbc;
   /**
-   * Folded states as this instance last committed them, so an append need not read and parse them
-   * back. Trusted only while no other writer appended in between; emptied when a transaction that
-   * changed them rolls back.
+   * Folded states as this instance last committed them. Trusted only while no other writer appended
+   * in between; emptied when a transaction that changed them rolls back. A model not here is folded
+   * again from its entries in the log.
    */
-  private final Cache<String, ModelState> states = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Map<String, ModelState> states = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ModelState> eldest) {
+          return size() > MAX_STATES; // least recently used first: the models being reviewed now stay
+        }
+      });
+
+  /** Folded states kept in memory (a few KiB each). */
+  static final int MAX_STATES = 5_000;
 
   public GovernanceViews(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -49,7 +56,7 @@ public class GovernanceViews {
 
   /** Forgets every cached state (another writer may have changed the views). */
   public void forget() {
-    states.invalidateAll();
+    states.clear();
   }
 
   /** Applies facts (in leaf order) to the views, in the caller's transaction, reading every state back. */
@@ -63,7 +70,7 @@ public class GovernanceViews {
    */
   public void apply(List<LoggedFact> facts, boolean cacheIsCurrent) {
     if (!cacheIsCurrent) {
-      states.invalidateAll();
+      states.clear();
     }
     Map<String, ModelState> touched = new LinkedHashMap<>();
     // the versions whose rows these facts can change, per model; null: every version of the model
@@ -87,7 +94,7 @@ public class GovernanceViews {
     }
     List<String> missing = new ArrayList<>();
     for (String name : touched.keySet()) {
-      ModelState cached = states.getIfPresent(name);
+      ModelState cached = states.get(name);
       if (cached != null) {
         touched.put(name, cached);
       } else {
@@ -95,16 +102,20 @@ public class GovernanceViews {
       }
     }
     if (!missing.isEmpty()) {
-      jdbc.query("SELECT model_name, state FROM view_model WHERE model_name = ANY (?)", rs -> {
-        touched.put(rs.getString(1), EventJson.mapper().readValue(rs.getString(2), ModelState.class));
-      }, (Object) missing.toArray(String[]::new));
+      // not in memory: fold the model again from its entries logged before these facts
+      long before = facts.get(0).leaf();
+      jdbc.query("SELECT model_name, leaf_index, entry FROM audit_entry WHERE model_name = ANY (?) AND leaf_index < ?"
+          + " ORDER BY leaf_index", rs -> {
+            LoggedFact f = Facts.fromLeaf(rs.getLong(2), rs.getBytes(3));
+            touched.computeIfAbsent(rs.getString(1), ModelState::new).apply(f.payload(), f.time(), f.leaf());
+          }, missing.toArray(String[]::new), before);
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
           if (status != STATUS_COMMITTED) {
-            states.invalidateAll();
+            states.clear();
           }
         }
       });
@@ -129,13 +140,11 @@ public class GovernanceViews {
    * unless every version is written.
    */
   private void write(Map<String, ModelState> states, Map<String, Set<Integer>> versions, long firstLeaf) {
-    List<Object[]> models = new ArrayList<>();
     List<Object[]> versionRows = new ArrayList<>();
     List<Object[]> signOffs = new ArrayList<>();
     List<Object[]> gates = new ArrayList<>();
     List<Object[]> drifts = new ArrayList<>();
     for (ModelState s : states.values()) {
-      models.add(new Object[] {s.model, EventJson.mapper().writeValueAsString(s), s.lastLeaf});
       Set<Integer> only = versions.get(s.model);
       for (VersionState v : s.versions.values()) {
         if (only != null && !only.contains(v.version)) {
@@ -151,7 +160,7 @@ public class GovernanceViews {
             continue;
           }
           signOffs.add(new Object[] {so.leaf, s.model, v.version, s.tier, so.role, so.signer, so.decision, ts(so.at),
-              ts(v.openedAt)});
+              ts(so.caseOpenedAt)});
         }
         v.gates.forEach((id, g) -> gates.add(new Object[] {s.model, v.version, id, g.outcome, g.failures}));
         for (ModelState.Drift d : v.drift.values()) {
@@ -160,9 +169,6 @@ public class GovernanceViews {
         }
       }
     }
-    jdbc.batchUpdate("""
-        INSERT INTO view_model (model_name, state, last_leaf) VALUES (?, ?, ?)
-        ON CONFLICT (model_name) DO UPDATE SET state = EXCLUDED.state, last_leaf = EXCLUDED.last_leaf""", models);
     jdbc.batchUpdate("""
         INSERT INTO view_version (model_name, version, tier, status, case_id, policy_name, policy_version, submitted_by,
             submitted_at, opened_at, approved_at, valid_until, break_glass, review_due_by, suspended,
@@ -179,8 +185,8 @@ public class GovernanceViews {
     jdbc.batchUpdate("""
         INSERT INTO view_signoff (leaf_index, model_name, version, tier, role, signer, decision, signed_at, opened_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (leaf_index) DO UPDATE SET tier = EXCLUDED.tier, opened_at = EXCLUDED.opened_at
-        WHERE (view_signoff.tier, view_signoff.opened_at) IS DISTINCT FROM (EXCLUDED.tier, EXCLUDED.opened_at)""",
+        ON CONFLICT (leaf_index) DO UPDATE SET tier = EXCLUDED.tier
+        WHERE view_signoff.tier IS DISTINCT FROM EXCLUDED.tier""",
         signOffs);
     jdbc.batchUpdate("""
         INSERT INTO view_gate (model_name, version, gate_id, outcome, failures) VALUES (?, ?, ?, ?, ?)
@@ -190,8 +196,10 @@ public class GovernanceViews {
     jdbc.batchUpdate("""
         INSERT INTO view_drift (signal_id, model_name, version, feature, statistic, value, severity, detected_at,
             resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (signal_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at
-        WHERE view_drift.resolved_at IS DISTINCT FROM EXCLUDED.resolved_at""", drifts);
+        ON CONFLICT (model_name, version, signal_id) DO UPDATE SET feature = EXCLUDED.feature,
+            statistic = EXCLUDED.statistic, value = EXCLUDED.value, severity = EXCLUDED.severity,
+            detected_at = EXCLUDED.detected_at, resolved_at = EXCLUDED.resolved_at
+        WHERE (view_drift.*) IS DISTINCT FROM (EXCLUDED.*)""", drifts);
   }
 
   private static Timestamp ts(Instant i) {

@@ -38,7 +38,7 @@ public class ViewRebuild {
             + " ORDER BY leaf_index", rs -> {
               facts.add(Facts.fromLeaf(rs.getLong(1), rs.getBytes(2)));
             }, from, Math.min(size, from + PAGE));
-        views.apply(facts);
+        views.apply(facts, true); // the only writer while it holds the head lock
       }
       return size;
     });
