@@ -1,6 +1,12 @@
 -- Views for governance boards, derived from the audit log only and rebuilt from it by replay.
--- Rows are upserted for the models each append touches; a model's folded state lives in memory
--- and is folded again from its log entries when it is not there.
+-- view_model keeps each model's folded state (JSON text); the other tables are flat projections of it,
+-- rewritten for every model an append touches.
+CREATE TABLE view_model (
+    model_name VARCHAR(256) PRIMARY KEY,
+    state      TEXT         NOT NULL,
+    last_leaf  BIGINT       NOT NULL
+);
+
 CREATE TABLE view_version (
     model_name             VARCHAR(256) NOT NULL,
     version                INTEGER      NOT NULL,
@@ -49,7 +55,7 @@ CREATE TABLE view_gate (
 );
 
 CREATE TABLE view_drift (
-    signal_id   VARCHAR(256) NOT NULL,
+    signal_id   VARCHAR(256) PRIMARY KEY,
     model_name  VARCHAR(256) NOT NULL,
     version     INTEGER      NOT NULL,
     feature     VARCHAR(256),
@@ -57,6 +63,6 @@ CREATE TABLE view_drift (
     value       DOUBLE PRECISION,
     severity    VARCHAR(32),
     detected_at TIMESTAMPTZ  NOT NULL,
-    resolved_at TIMESTAMPTZ,
-    PRIMARY KEY (model_name, version, signal_id)
+    resolved_at TIMESTAMPTZ
 );
+CREATE INDEX view_drift_model ON view_drift (model_name);

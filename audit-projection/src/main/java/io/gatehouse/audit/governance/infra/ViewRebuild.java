@@ -3,6 +3,10 @@ package io.gatehouse.audit.governance.infra;
 import io.gatehouse.audit.governance.domain.LoggedFact;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ViewRebuild {
 
+  private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
   private static final int PAGE = 2000;
 
   private final JdbcTemplate jdbc;
@@ -24,6 +29,20 @@ public class ViewRebuild {
     this.jdbc = jdbc;
     this.views = views;
     this.transactions = transactions;
+  }
+
+  /**
+   * At start: views that are empty while the log is not (a migration emptied them, or they were
+   * dropped) are rebuilt before the service takes traffic.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void rebuildWhenEmpty() {
+    Long size = jdbc.queryForObject("SELECT tree_size FROM merkle_head WHERE id = 1", Long.class);
+    Long versions = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM view_version LIMIT 1) v", Long.class);
+    if (size != null && size > 0 && versions != null && versions == 0) {
+      log.info("Governance views are empty and the log holds {} entries: rebuilding them", size);
+      log.info("Rebuilt the governance views from {} log entries", rebuild());
+    }
   }
 
   /** Rebuilds every view; answers the number of log entries replayed. */
