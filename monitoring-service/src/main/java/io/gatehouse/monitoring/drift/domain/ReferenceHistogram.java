@@ -201,6 +201,6 @@ public final class ReferenceHistogram {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(feature, kind, Arrays.hashCode(edges), categories, Arrays.hashCode(counts));
+    return java.util.Objects.hash(feature, kind.name(), Arrays.hashCode(edges), categories, Arrays.hashCode(counts));
   }
 }

@@ -55,12 +55,22 @@ public final class WindowLayout {
     fingerprint = fingerprintOf(profile);
   }
 
+  /**
+   * A digest of the profile that is the same in every process (it is stored with each open window
+   * and compared after a restart): SHA-256 of the features' names, kinds, edges, categories, counts.
+   */
   private static long fingerprintOf(ReferenceProfile profile) {
-    long h = 1125899906842597L;
-    for (ReferenceHistogram r : profile.histograms()) {
-      h = 31 * h + r.hashCode();
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      StringBuilder b = new StringBuilder();
+      for (ReferenceHistogram r : profile.histograms()) {
+        b.append(r.feature()).append('\u0000').append(r.kind().name()).append('\u0000').append(r.edges())
+            .append('\u0000').append(r.categories()).append('\u0000').append(r.counts()).append('\u0001');
+      }
+      return ByteBuffer.wrap(sha.digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return h;
   }
 
   public ReferenceProfile profile() {
