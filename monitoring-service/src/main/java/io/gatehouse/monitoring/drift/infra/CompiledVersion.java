@@ -20,6 +20,12 @@ final class CompiledVersion {
   final ReferenceProfile profile;
   final WindowCounter counter;
   final WindowSpec window;
+  /** {@code model/version/}: the prefix of the version's window keys, and the key of its count window. */
+  final String keyPrefix;
+  final String openKey;
+  /** The last time window's start and key (most observations fall into the same window as the one before). */
+  long lastStart = Long.MIN_VALUE;
+  String lastKey;
 
   private CompiledVersion(VersionConfig config, byte[] raw, ReferenceProfile profile, WindowCounter counter,
       WindowSpec window) {
@@ -28,6 +34,16 @@ final class CompiledVersion {
     this.profile = profile;
     this.counter = counter;
     this.window = window;
+    this.keyPrefix = VersionConfig.key(config.modelName(), config.version()) + "/";
+    this.openKey = keyPrefix + "open";
+  }
+
+  String timeKey(long start) {
+    if (start != lastStart) {
+      lastStart = start;
+      lastKey = keyPrefix + start;
+    }
+    return lastKey;
   }
 
   static CompiledVersion compile(byte[] raw, EngineSettings settings) {

@@ -65,6 +65,12 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
   /** Largest observation time seen by this task (restored from the open windows after a restart). */
   private long streamTime = Long.MIN_VALUE;
   private long lastRecordWallTime;
+  /**
+   * The open windows of this task as in the {@code windows} store (this processor is the store's only
+   * writer): an observation reads its window here and writes it back to the store, whose change log
+   * makes it durable; rebuilt from the store whenever the task (re)starts.
+   */
+  private final java.util.Map<String, byte[]> open = new java.util.HashMap<>();
 
   TelemetryProcessor(EngineSettings settings, MeterRegistry meters, String consumer) {
     this.settings = settings;
@@ -82,9 +88,12 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
     this.closed = context.getStateStore(CLOSED);
     this.predictions = context.getStateStore(PREDICTIONS);
     this.versions = new VersionLookup(context.getStateStore(MonitoringTopology.VERSIONS_STORE), settings);
+    open.clear();
     try (KeyValueIterator<String, byte[]> all = windows.all()) {
       while (all.hasNext()) {
-        streamTime = Math.max(streamTime, WindowLayout.get(all.next().value, WindowLayout.MAX_TS));
+        KeyValue<String, byte[]> kv = all.next();
+        open.put(kv.key, kv.value);
+        streamTime = Math.max(streamTime, WindowLayout.get(kv.value, WindowLayout.MAX_TS));
       }
     }
     lastRecordWallTime = context.currentSystemTimeMs();
@@ -146,7 +155,7 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
     if (spec.mode() != WindowSpec.Mode.TIME && WindowLayout.get(state, WindowLayout.COUNT) >= spec.observations()) {
       close(key, state, v, now, "count");
     } else {
-      windows.put(key, state);
+      store(key, state);
     }
   }
 
@@ -162,11 +171,10 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
   private String openWindow(CompiledVersion v, long ts, long now) {
     WindowSpec spec = v.window;
     WindowLayout layout = v.layout();
-    String prefix = VersionConfig.key(v.config.modelName(), v.config.version()) + "/";
     if (spec.mode() == WindowSpec.Mode.TIME) {
       long start = spec.alignedStart(ts);
-      String key = prefix + start;
-      byte[] state = windows.get(key);
+      String key = v.timeKey(start);
+      byte[] state = open.get(key);
       if (state != null && !layout.fits(state)) {
         close(key, state, v, now, "reference-changed");
         state = null;
@@ -183,8 +191,8 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
       openState = state;
       return key;
     }
-    String key = prefix + OPEN;
-    byte[] state = windows.get(key);
+    String key = v.openKey;
+    byte[] state = open.get(key);
     if (state != null && !layout.fits(state)) {
       close(key, state, v, now, "reference-changed");
       state = null;
@@ -231,7 +239,7 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
     int length = p.getInt();
     String predicted = length < 0 ? null : new String(prediction, p.position(), length, StandardCharsets.UTF_8);
     v.counter.addLabel(state, predicted, score, l.label());
-    windows.put(key, state);
+    store(key, state);
   }
 
   private static String key(CompiledVersion v, String predictionId) {
@@ -311,20 +319,17 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
   private void closeDueWindows(long now) {
     boolean idle = now - lastRecordWallTime >= settings.idleTimeout().toMillis();
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = windows.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, byte[]> kv = all.next();
-        long deadline = WindowLayout.get(kv.value, WindowLayout.DEADLINE);
-        if (deadline != Long.MAX_VALUE && (streamTime >= deadline || (idle && now >= deadline))) {
-          due.add(kv);
-        }
+    for (java.util.Map.Entry<String, byte[]> e : open.entrySet()) {
+      long deadline = WindowLayout.get(e.getValue(), WindowLayout.DEADLINE);
+      if (deadline != Long.MAX_VALUE && (streamTime >= deadline || (idle && now >= deadline))) {
+        due.add(KeyValue.pair(e.getKey(), e.getValue()));
       }
     }
     for (KeyValue<String, byte[]> kv : due) {
       String[] parts = kv.key.split("/");
       CompiledVersion v = versions.get(parts[0], Integer.parseInt(parts[1]), now);
       if (WindowLayout.get(kv.value, WindowLayout.COUNT) == 0 && WindowLayout.get(kv.value, WindowLayout.LABELLED) == 0) {
-        windows.delete(kv.key); // nothing was counted in it
+        forget(kv.key); // nothing was counted in it
         continue;
       }
       close(kv.key, kv.value, v, now, streamTime >= WindowLayout.get(kv.value, WindowLayout.DEADLINE) ? "time" : "idle");
@@ -336,7 +341,7 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
     String[] parts = key.split("/");
     String model = parts[0];
     int version = Integer.parseInt(parts[1]);
-    windows.delete(key);
+    forget(key);
     windowsClosed.increment();
     long start = WindowLayout.get(state, WindowLayout.START);
     boolean time = !OPEN.equals(parts[2]);
@@ -358,6 +363,16 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
       result = ResultJson.window(resultId, model, version, figures, now, closedBy);
     }
     emit(result, now);
+  }
+
+  private void store(String key, byte[] state) {
+    open.put(key, state);
+    windows.put(key, state);
+  }
+
+  private void forget(String key) {
+    open.remove(key);
+    windows.delete(key);
   }
 
   private String nextResultId(CompiledVersion v) {

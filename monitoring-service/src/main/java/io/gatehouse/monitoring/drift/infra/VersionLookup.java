@@ -28,11 +28,22 @@ final class VersionLookup {
     this.refreshMs = settings.configRefresh().toMillis();
   }
 
+  /** The entry asked for last: a partition's records tend to come in runs of one model. */
+  private String lastModel;
+  private int lastVersion;
+  private Entry last;
+
   /** The version, or null if the engine does not know it. */
   CompiledVersion get(String model, int version, long now) {
+    if (last != null && version == lastVersion && model.equals(lastModel) && now - last.checkedAt < refreshMs) {
+      return last.version;
+    }
     String key = VersionConfig.key(model, version);
     Entry e = cache.get(key);
+    lastModel = model;
+    lastVersion = version;
     if (e != null && now - e.checkedAt < refreshMs) {
+      last = e;
       return e.version;
     }
     byte[] raw = store.get(key);
@@ -41,6 +52,7 @@ final class VersionLookup {
       cache.put(key, e);
     }
     e.checkedAt = now;
+    last = e;
     if (raw == null) {
       e.raw = null;
       e.version = null;
