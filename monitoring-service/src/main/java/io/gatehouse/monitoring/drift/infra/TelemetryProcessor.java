@@ -71,6 +71,8 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
    * makes it durable; rebuilt from the store whenever the task (re)starts.
    */
   private final java.util.Map<String, byte[]> open = new java.util.HashMap<>();
+  /** The earliest deadline of the open windows (event time), so that process() sees at once when one is due. */
+  private long nextDeadline = Long.MAX_VALUE;
 
   TelemetryProcessor(EngineSettings settings, MeterRegistry meters, String consumer) {
     this.settings = settings;
@@ -94,6 +96,7 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
         KeyValue<String, byte[]> kv = all.next();
         open.put(kv.key, kv.value);
         streamTime = Math.max(streamTime, WindowLayout.get(kv.value, WindowLayout.MAX_TS));
+        nextDeadline = Math.min(nextDeadline, WindowLayout.get(kv.value, WindowLayout.DEADLINE));
       }
     }
     lastRecordWallTime = context.currentSystemTimeMs();
@@ -147,9 +150,18 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
     byte[] state = openState;
     v.counter.add(state, o);
     counted.increment();
-    streamTime = Math.max(streamTime, o.timestampMs());
     if (o.predictionId() != null && o.label() == null && !v.config.baseline().isEmpty()) {
       predictions.put(key(v, o.predictionId()), prediction(o), o.timestampMs());
+    }
+    streamTime = Math.max(streamTime, o.timestampMs());
+    if (streamTime >= nextDeadline) {
+      // a window's time is up: close it now rather than at the next punctuation
+      store(key, state);
+      closeDueWindows(now);
+      state = open.get(key);
+      if (state == null) {
+        return; // the observation's own window was due (an observation far behind the stream): closed with it
+      }
     }
     WindowSpec spec = v.window;
     if (spec.mode() != WindowSpec.Mode.TIME && WindowLayout.get(state, WindowLayout.COUNT) >= spec.observations()) {
@@ -325,6 +337,13 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
         due.add(KeyValue.pair(e.getKey(), e.getValue()));
       }
     }
+    long next = Long.MAX_VALUE;
+    for (java.util.Map.Entry<String, byte[]> e : open.entrySet()) {
+      if (due.stream().noneMatch(d -> d.key.equals(e.getKey()))) {
+        next = Math.min(next, WindowLayout.get(e.getValue(), WindowLayout.DEADLINE));
+      }
+    }
+    nextDeadline = next;
     for (KeyValue<String, byte[]> kv : due) {
       String[] parts = kv.key.split("/");
       CompiledVersion v = versions.get(parts[0], Integer.parseInt(parts[1]), now);
@@ -368,6 +387,7 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
   private void store(String key, byte[] state) {
     open.put(key, state);
     windows.put(key, state);
+    nextDeadline = Math.min(nextDeadline, WindowLayout.get(state, WindowLayout.DEADLINE));
   }
 
   private void forget(String key) {
@@ -392,5 +412,8 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
   private void emit(WindowResult result, long now) {
     context.forward(new Record<>(result.modelName(), ResultJson.bytes(result), now, new RecordHeaders()),
         MonitoringTopology.RESULTS_SINK);
+    // a result is visible (read committed) only once its transaction commits: ask for the commit now
+    // rather than at the next commit interval; windows close rarely, so this costs little
+    context.commit();
   }
 }
