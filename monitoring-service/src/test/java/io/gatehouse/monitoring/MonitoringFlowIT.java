@@ -212,6 +212,18 @@ class MonitoringFlowIT extends ServiceIT {
     assertThat(EventJson.mapper().readTree(accepted.body()).path("accepted").asInt()).isEqualTo(500);
     await().atMost(Duration.ofSeconds(60)).until(() -> published.ofType("io.gatehouse.monitoring.DriftDetected.v1")
         .stream().anyMatch(x -> json(x).path("modelName").asString().equals("churn")));
+
+    // a window the producer aggregated itself is judged as it comes
+    HttpResponse<String> histogram = post("/api/v1/telemetry", "{\"histograms\":[{\"modelName\":\"churn\",\"version\":2,"
+        + "\"windowStart\":\"2026-11-22T09:00:00Z\",\"windowEnd\":\"2026-11-22T10:00:00Z\",\"sampleSize\":1000,"
+        + "\"features\":[{\"feature\":\"x\",\"kind\":\"numeric\",\"counts\":[100,100,100,100,100,100,100,100,100,100]}]}]}",
+        "PLATFORM");
+    assertThat(histogram.statusCode()).as(histogram.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> EventJson.mapper()
+        .readTree(get("/api/v1/models/churn/versions/2/monitoring").body()).path("recentWindows").valueStream()
+        .anyMatch(w -> w.path("closedBy").asString().equals("histogram") && w.path("sampleSize").asLong() == 1000));
+    // the same distribution as the reference: the open signals of churn resolve
+    await().atMost(Duration.ofSeconds(60)).until(() -> !of("DriftResolved", "churn").isEmpty());
   }
 
   /** A grouped notification: a drift alert and a performance alert of one version, one not about a model, one unknown. */
