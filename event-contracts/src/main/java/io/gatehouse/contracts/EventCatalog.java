@@ -3,6 +3,7 @@ package io.gatehouse.contracts;
 import io.gatehouse.contracts.approval.ApprovalExpired;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.ChangesRequested;
@@ -19,6 +20,19 @@ import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
 import io.gatehouse.contracts.registry.ModelCardUpdated;
+import io.gatehouse.contracts.registry.ModelDescriptionUpdated;
+import io.gatehouse.contracts.registry.ModelTagSet;
+import io.gatehouse.contracts.registry.ModelTagDeleted;
+import io.gatehouse.contracts.registry.ModelRenamed;
+import io.gatehouse.contracts.registry.ModelDeleted;
+import io.gatehouse.contracts.registry.ModelAliasSet;
+import io.gatehouse.contracts.registry.ModelAliasDeleted;
+import io.gatehouse.contracts.registry.ModelVersionCreated;
+import io.gatehouse.contracts.registry.ModelVersionDescriptionUpdated;
+import io.gatehouse.contracts.registry.ModelVersionTagSet;
+import io.gatehouse.contracts.registry.ModelVersionTagDeleted;
+import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
+import io.gatehouse.contracts.registry.ModelVersionDeleted;
 import io.gatehouse.contracts.registry.ModelRegistered;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
@@ -66,6 +80,19 @@ public final class EventCatalog {
       ModelVersionSubmitted.class,
       ModelCardUpdated.class,
       ModelVersionRetired.class,
+      ModelDescriptionUpdated.class,
+      ModelTagSet.class,
+      ModelTagDeleted.class,
+      ModelRenamed.class,
+      ModelDeleted.class,
+      ModelAliasSet.class,
+      ModelAliasDeleted.class,
+      ModelVersionCreated.class,
+      ModelVersionDescriptionUpdated.class,
+      ModelVersionTagSet.class,
+      ModelVersionTagDeleted.class,
+      ModelVersionStageTransitioned.class,
+      ModelVersionDeleted.class,
       // validation-service
       ValidationStarted.class,
       GatePassed.class,
@@ -83,6 +110,7 @@ public final class EventCatalog {
       ModelRolledBack.class,
       ApprovalSuspended.class,
       CaseReopened.class,
+      CaseWithdrawn.class,
       RecertificationDue.class,
       ApprovalExpired.class,
       BreakGlassApproved.class,

@@ -86,6 +86,21 @@ class EventSchemaTest {
   }
 
   @Test
+  void rejectsAContactWithNeitherNameNorAddressAndANonNumericDeclaredMetric() {
+    Entry entry = EventCatalog.of(ModelVersionSubmitted.class);
+    ObjectNode valid = (ObjectNode) JSON.valueToTree(SampleEvents.modelVersionSubmitted());
+    assertThat(Schemas.validate(entry, valid)).isEmpty();
+
+    ObjectNode anonymous = valid.deepCopy();
+    ((ObjectNode) anonymous.path("modelCard").path("contacts").path(0)).putNull("name").putNull("address");
+    assertThat(Schemas.validate(entry, anonymous)).isNotEmpty();
+
+    ObjectNode textValue = valid.deepCopy();
+    ((ObjectNode) textValue.path("modelCard").path("declaredMetrics").path(0)).put("value", "0.87");
+    assertThat(Schemas.validate(entry, textValue)).isNotEmpty();
+  }
+
+  @Test
   void rejectsAHistogramWhoseShapeDoesNotFitItsKind() {
     Entry entry = EventCatalog.of(ValidationCompleted.class);
     ObjectNode doc = (ObjectNode) JSON.valueToTree(SampleEvents.validationCompleted());

@@ -3,6 +3,7 @@ package io.gatehouse.contracts;
 import io.gatehouse.contracts.approval.ApprovalExpired;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.Approver;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
@@ -22,11 +23,26 @@ import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
 import io.gatehouse.contracts.registry.ArtifactRef;
 import io.gatehouse.contracts.registry.ColumnMapping;
+import io.gatehouse.contracts.registry.Contact;
 import io.gatehouse.contracts.registry.DatasetRef;
+import io.gatehouse.contracts.registry.DeclaredMetric;
 import io.gatehouse.contracts.registry.EvaluationDataRef;
 import io.gatehouse.contracts.registry.Lineage;
 import io.gatehouse.contracts.registry.ModelCard;
 import io.gatehouse.contracts.registry.ModelCardUpdated;
+import io.gatehouse.contracts.registry.ModelDescriptionUpdated;
+import io.gatehouse.contracts.registry.ModelTagSet;
+import io.gatehouse.contracts.registry.ModelTagDeleted;
+import io.gatehouse.contracts.registry.ModelRenamed;
+import io.gatehouse.contracts.registry.ModelDeleted;
+import io.gatehouse.contracts.registry.ModelAliasSet;
+import io.gatehouse.contracts.registry.ModelAliasDeleted;
+import io.gatehouse.contracts.registry.ModelVersionCreated;
+import io.gatehouse.contracts.registry.ModelVersionDescriptionUpdated;
+import io.gatehouse.contracts.registry.ModelVersionTagSet;
+import io.gatehouse.contracts.registry.ModelVersionTagDeleted;
+import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
+import io.gatehouse.contracts.registry.ModelVersionDeleted;
 import io.gatehouse.contracts.registry.ModelRegistered;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
@@ -80,6 +96,19 @@ public final class SampleEvents {
     ALL.put(ModelVersionSubmitted.class, SampleEvents::modelVersionSubmitted);
     ALL.put(ModelCardUpdated.class, SampleEvents::modelCardUpdated);
     ALL.put(ModelVersionRetired.class, SampleEvents::modelVersionRetired);
+    ALL.put(ModelDescriptionUpdated.class, SampleEvents::modelDescriptionUpdated);
+    ALL.put(ModelTagSet.class, SampleEvents::modelTagSet);
+    ALL.put(ModelTagDeleted.class, SampleEvents::modelTagDeleted);
+    ALL.put(ModelRenamed.class, SampleEvents::modelRenamed);
+    ALL.put(ModelDeleted.class, SampleEvents::modelDeleted);
+    ALL.put(ModelAliasSet.class, SampleEvents::modelAliasSet);
+    ALL.put(ModelAliasDeleted.class, SampleEvents::modelAliasDeleted);
+    ALL.put(ModelVersionCreated.class, SampleEvents::modelVersionCreated);
+    ALL.put(ModelVersionDescriptionUpdated.class, SampleEvents::modelVersionDescriptionUpdated);
+    ALL.put(ModelVersionTagSet.class, SampleEvents::modelVersionTagSet);
+    ALL.put(ModelVersionTagDeleted.class, SampleEvents::modelVersionTagDeleted);
+    ALL.put(ModelVersionStageTransitioned.class, SampleEvents::modelVersionStageTransitioned);
+    ALL.put(ModelVersionDeleted.class, SampleEvents::modelVersionDeleted);
     ALL.put(ValidationStarted.class, SampleEvents::validationStarted);
     ALL.put(GatePassed.class, SampleEvents::gatePassed);
     ALL.put(GateFailed.class, SampleEvents::gateFailed);
@@ -95,6 +124,7 @@ public final class SampleEvents {
     ALL.put(ModelRolledBack.class, SampleEvents::modelRolledBack);
     ALL.put(ApprovalSuspended.class, SampleEvents::approvalSuspended);
     ALL.put(CaseReopened.class, SampleEvents::caseReopened);
+    ALL.put(CaseWithdrawn.class, SampleEvents::caseWithdrawn);
     ALL.put(RecertificationDue.class, SampleEvents::recertificationDue);
     ALL.put(ApprovalExpired.class, SampleEvents::approvalExpired);
     ALL.put(BreakGlassApproved.class, SampleEvents::breakGlassApproved);
@@ -139,7 +169,12 @@ public final class SampleEvents {
         "Loan book 2019-2023, 1.2M applications.", "Hold-out of Q4 2023, 48k applications.",
         "ROC AUC, expected calibration error, demographic parity ratio.",
         "Checked across age band and sex.", "Not validated for business loans.",
-        null, List.of("alice@bank.example", "bob@bank.example"));
+        null, List.of("alice@bank.example", "bob@bank.example"),
+        List.of(new DeclaredMetric("roc_auc", "ROC AUC", 0.871, "tabular-classification", "loan-book-2023q4", null,
+                "test", null, "internal validation report VR-2024-118"),
+            new DeclaredMetric("selection_rate", null, 0.42, null, "loan-book-2023q4", null, "test", "age_band=65+",
+                null)),
+        List.of(new Contact("Credit risk ML team", "credit-ml@bank.example"), new Contact(null, "#credit-ml")));
   }
 
   public static ModelVersionSubmitted modelVersionSubmitted() {
@@ -166,6 +201,58 @@ public final class SampleEvents {
   public static ModelVersionRetired modelVersionRetired() {
     return new ModelVersionRetired(MODEL, 2, "Superseded by version 4; training data older than 24 months.",
         "alice@bank.example", at(30));
+  }
+
+  public static ModelDescriptionUpdated modelDescriptionUpdated() {
+    return new ModelDescriptionUpdated("credit-default", null, "alice@bank.example", Instant.parse("2025-03-11T09:40:00Z"));
+  }
+
+  public static ModelTagSet modelTagSet() {
+    return new ModelTagSet("credit-default", "framework", "xgboost", "alice@bank.example", Instant.parse("2025-03-11T09:41:00Z"));
+  }
+
+  public static ModelTagDeleted modelTagDeleted() {
+    return new ModelTagDeleted("credit-default", "framework", "alice@bank.example", Instant.parse("2025-03-11T09:42:00Z"));
+  }
+
+  public static ModelRenamed modelRenamed() {
+    return new ModelRenamed("credit-default", "credit-default-eu", "alice@bank.example", Instant.parse("2025-03-11T09:43:00Z"));
+  }
+
+  public static ModelDeleted modelDeleted() {
+    return new ModelDeleted("credit-default", "alice@bank.example", Instant.parse("2025-03-11T09:44:00Z"));
+  }
+
+  public static ModelAliasSet modelAliasSet() {
+    return new ModelAliasSet("credit-default", 4, "champion", 3, "case-7f3a9c2e", "paul@bank.example", Instant.parse("2025-03-11T12:30:00Z"));
+  }
+
+  public static ModelAliasDeleted modelAliasDeleted() {
+    return new ModelAliasDeleted("credit-default", 4, "challenger", "paul@bank.example", Instant.parse("2025-03-11T12:31:00Z"));
+  }
+
+  public static ModelVersionCreated modelVersionCreated() {
+    return new ModelVersionCreated("credit-default", 5, "s3://models/credit-default/5/model.xgb", "5f1e0c3a9b2d4e6f8a7b1c2d3e4f5a6b", null, "Retrained on Q1 2025.", List.of(new Tag("framework", "xgboost")), "alice@bank.example", Instant.parse("2025-03-11T13:00:00Z"));
+  }
+
+  public static ModelVersionDescriptionUpdated modelVersionDescriptionUpdated() {
+    return new ModelVersionDescriptionUpdated("credit-default", 4, "Champion since March 2025.", "alice@bank.example", Instant.parse("2025-03-11T13:05:00Z"));
+  }
+
+  public static ModelVersionTagSet modelVersionTagSet() {
+    return new ModelVersionTagSet("credit-default", 4, "validation_status", "", "alice@bank.example", Instant.parse("2025-03-11T13:06:00Z"));
+  }
+
+  public static ModelVersionTagDeleted modelVersionTagDeleted() {
+    return new ModelVersionTagDeleted("credit-default", 4, "validation_status", "alice@bank.example", Instant.parse("2025-03-11T13:07:00Z"));
+  }
+
+  public static ModelVersionStageTransitioned modelVersionStageTransitioned() {
+    return new ModelVersionStageTransitioned("credit-default", 4, "None", "Production", "case-7f3a9c2e", "paul@bank.example", Instant.parse("2025-03-11T12:30:00Z"));
+  }
+
+  public static ModelVersionDeleted modelVersionDeleted() {
+    return new ModelVersionDeleted("credit-default", 2, "alice@bank.example", Instant.parse("2025-03-11T13:10:00Z"));
   }
 
   // validation
@@ -259,6 +346,11 @@ public final class SampleEvents {
     return new CaseReopened(CASE_ID, MODEL, VERSION, "RECERTIFICATION", "default", 4, List.of("auc", "four-fifths"),
         List.of(new RequiredSignOff("ENGINEERING", 1), new RequiredSignOff("MODEL_RISK", 2)), "P180D",
         "risk1@bank.example", at(60 * 24 * 151));
+  }
+
+  public static CaseWithdrawn caseWithdrawn() {
+    return new CaseWithdrawn(CASE_ID, MODEL, VERSION, "RETIRED", "Superseded by version 2.", "alice@bank.example",
+        at(60 * 24 * 30));
   }
 
   public static RecertificationDue recertificationDue() {

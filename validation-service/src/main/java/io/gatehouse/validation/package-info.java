@@ -1,5 +1,5 @@
 /**
- * validation-service: computes metrics and fairness from evaluation data and checks policy gates.
- * So far it consumes its inputs (submissions, policies) once each; the evaluation comes next.
+ * validation-service: computes metrics and fairness from each submitted version's evaluation data,
+ * checks the policy's gates, and keeps the canonical reports as evidence.
  */
 package io.gatehouse.validation;

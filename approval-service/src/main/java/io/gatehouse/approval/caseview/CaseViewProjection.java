@@ -10,6 +10,7 @@ import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.ChangesRequested;
 import io.gatehouse.contracts.approval.ModelApproved;
 import io.gatehouse.contracts.approval.ModelPromoted;
@@ -107,6 +108,11 @@ public class CaseViewProjection {
   @EventHandler
   void on(ModelRejected e, @Timestamp Instant at) {
     update(e.caseId(), at, b -> withdrawn(b, "REJECTED"));
+  }
+
+  @EventHandler
+  void on(CaseWithdrawn e, @Timestamp Instant at) {
+    update(e.caseId(), at, b -> withdrawn(b, "WITHDRAWN"));
   }
 
   @EventHandler

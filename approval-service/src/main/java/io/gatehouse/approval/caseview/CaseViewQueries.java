@@ -24,7 +24,8 @@ public class CaseViewQueries {
   }
 
   /** Cases filtered by status, model and a role they wait for; ordered by model and version. */
-  public List<CaseView> list(String status, String model, String awaitingRole, int offset, int limit) {
+  public List<CaseView> list(String status, String model, Integer version, String awaitingRole, int offset,
+      int limit) {
     StringBuilder sql = new StringBuilder("SELECT document FROM case_view WHERE true");
     List<Object> args = new ArrayList<>();
     if (status != null) {
@@ -34,6 +35,10 @@ public class CaseViewQueries {
     if (model != null) {
       sql.append(" AND model_name = ?");
       args.add(model);
+    }
+    if (version != null) {
+      sql.append(" AND version = ?");
+      args.add(version);
     }
     if (awaitingRole != null) {
       sql.append(" AND awaiting_roles LIKE ?");

@@ -400,12 +400,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private List<String> appArgs(String name) {
-    List<String> ours = List.of(
+    List<String> ours = new ArrayList<>(List.of(
         "--spring.datasource.url=" + config.jdbcUrlOf(name),
         "--spring.datasource.username=" + config.dbUser(),
         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
         "--gatehouse.security.issuer=" + config.issuer(),
-        "--gatehouse.security.jwk-set-uri=" + config.issuer() + "/oauth2/jwks");
+        "--gatehouse.security.jwk-set-uri=" + config.issuer() + "/oauth2/jwks"));
+    if ("validation-service".equals(name)) {
+      // evaluation data given as file: URIs must lie here (the README's example data is in it)
+      ours.add("--gatehouse.validation.data-root=" + config.repoRoot().resolve("deploy/local/examples"));
+    }
     return ServiceProcess.mergeArgs(ours, config.appArgs().getOrDefault(name, List.of()));
   }
 

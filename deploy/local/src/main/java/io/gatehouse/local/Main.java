@@ -213,7 +213,7 @@ public final class Main {
    * The checkout this launcher was built in: the jar is {@code <root>/deploy/local/target/*.jar}
    * (or, in tests, the classes are in {@code <root>/deploy/local/target/classes}); else the working directory.
    */
-  static Path defaultRepoRoot() {
+  public static Path defaultRepoRoot() {
     try {
       Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path root = location.toAbsolutePath().getParent().getParent().getParent().getParent();

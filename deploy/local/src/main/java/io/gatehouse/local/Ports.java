@@ -53,11 +53,16 @@ public final class Ports {
     }
   }
 
+  /** {@link #describeOwner(int, Map)} with the pid files of the stack whose state is in {@code stateDir}. */
+  public static String describeOwner(int port, Path stateDir) {
+    return describeOwner(port, Children.knownPids(stateDir));
+  }
+
   /**
    * One line naming what most likely holds the port: the owning process found through /proc when we
    * may see it, recognised as a Gatehouse leftover by the pid files of {@code knownPids}.
    */
-  static String describeOwner(int port, Map<Long, String> knownPids) {
+  public static String describeOwner(int port, Map<Long, String> knownPids) {
     Optional<Long> pid = listeningPid(port);
     if (pid.isEmpty()) {
       return "owner not visible; find it with: ss -ltnp 'sport = :" + port + "'";

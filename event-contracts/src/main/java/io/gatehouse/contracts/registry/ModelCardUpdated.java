@@ -11,7 +11,7 @@ import org.axonframework.serialization.Revision;
  * the {@link ModelCard} components still empty (the {@code card-complete} gate reads it).
  */
 @CloudEventType("io.gatehouse.registry.ModelCardUpdated.v1")
-@Revision("1")
+@Revision("2")
 public record ModelCardUpdated(
     String modelName,
     int version,

@@ -11,7 +11,7 @@ import org.axonframework.serialization.Revision;
  * {@code authors} are the people who built it. Neither may sign it off.
  */
 @CloudEventType("io.gatehouse.registry.ModelVersionSubmitted.v1")
-@Revision("1")
+@Revision("2")
 public record ModelVersionSubmitted(
     String modelName,
     int version,

@@ -1,5 +1,6 @@
 package io.gatehouse.platform.axon;
 
+import io.gatehouse.contracts.Upcasters;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>The JDBC storage engine on snake_case tables created by Flyway ({@code db/platform/V1}).</li>
  *   <li>A Spring transaction manager, declared outright: Axon 4.13's auto-configuration can fall back
  *       to a no-op one under Spring Boot 4, which would commit events and tokens separately.</li>
+ *   <li>The upcasters of the published language, so old revisions of stored events still read.</li>
  *   <li>The acting identity and trace copied from the current request or consumed event into every
  *       command's metadata, and from there into every event it causes.</li>
  * </ul>
@@ -93,6 +96,16 @@ public class AxonStorageConfiguration {
   @ConditionalOnMissingBean
   public java.time.Clock clock() {
     return java.time.Clock.systemUTC();
+  }
+
+  /**
+   * Stored events of an older revision of the published language are read through its upcasters
+   * ({@code event-contracts}' {@code Upcasters}); Axon hands every {@code EventUpcaster} bean to the
+   * storage engine.
+   */
+  @Bean
+  public EventUpcaster gatehouseContractUpcasters() {
+    return Upcasters.chain();
   }
 
   @Bean

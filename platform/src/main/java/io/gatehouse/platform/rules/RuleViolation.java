@@ -6,8 +6,8 @@ package io.gatehouse.platform.rules;
  */
 public abstract class RuleViolation extends RuntimeException {
 
-  /** How a refusal maps onto HTTP: 403, 409, 404, 422. */
-  public enum Kind { FORBIDDEN, CONFLICT, NOT_FOUND, INVALID }
+  /** How a refusal maps onto HTTP: 403, 409, 404, 422, 413 (a document over its size limit), 415. */
+  public enum Kind { FORBIDDEN, CONFLICT, NOT_FOUND, INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE }
 
   private final String code;
   private final Kind kind;

@@ -119,8 +119,9 @@ public class GatehouseSecurityConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseSecurityProperties props,
-      ObjectProvider<EndpointAccess> access, JwtDecoder decoder, JwtAuthenticationConverter converter)
-      throws Exception {
+      ObjectProvider<EndpointAccess> access, JwtDecoder decoder, JwtAuthenticationConverter converter,
+      ObjectProvider<io.gatehouse.platform.web.ErrorBodyFormat> errorFormats) throws Exception {
+    Iterable<io.gatehouse.platform.web.ErrorBodyFormat> formats = () -> errorFormats.orderedStream().iterator();
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.disable())
@@ -145,11 +146,11 @@ public class GatehouseSecurityConfiguration {
         })
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-            .authenticationEntryPoint(ProblemResponses.unauthorized())
-            .accessDeniedHandler(ProblemResponses.forbidden()))
+            .authenticationEntryPoint(ProblemResponses.unauthorized(formats))
+            .accessDeniedHandler(ProblemResponses.forbidden(formats)))
         .exceptionHandling(e -> e
-            .authenticationEntryPoint(ProblemResponses.unauthorized())
-            .accessDeniedHandler(ProblemResponses.forbidden()));
+            .authenticationEntryPoint(ProblemResponses.unauthorized(formats))
+            .accessDeniedHandler(ProblemResponses.forbidden(formats)));
     return http.build();
   }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.gatehouse.platform.web.ErrorBodyFormat;
 import io.gatehouse.platform.web.ProblemWriter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -17,19 +18,19 @@ final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  static AuthenticationEntryPoint unauthorized() {
+  static AuthenticationEntryPoint unauthorized(Iterable<ErrorBodyFormat> formats) {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     return (request, response, ex) -> {
       bearer.commence(request, response, ex);
-      ProblemWriter.write(request, response, 401, "unauthorized", "Unauthorized", describe(ex));
+      ProblemWriter.write(formats, request, response, 401, "unauthorized", "Unauthorized", describe(ex));
     };
   }
 
-  static AccessDeniedHandler forbidden() {
+  static AccessDeniedHandler forbidden(Iterable<ErrorBodyFormat> formats) {
     BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
     return (request, response, ex) -> {
       bearer.handle(request, response, ex);
-      ProblemWriter.write(request, response, 403, "role-required", "Forbidden", describe(request, ex));
+      ProblemWriter.write(formats, request, response, 403, "role-required", "Forbidden", describe(request, ex));
     };
   }
 

@@ -31,9 +31,10 @@ public class GatehouseWebConfiguration {
   /** Before everything else, so an oversized body is refused before any work is done on it. */
   @Bean
   public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-      @Value("${gatehouse.web.max-request-bytes:1048576}") long maxBytes) {
+      @Value("${gatehouse.web.max-request-bytes:1048576}") long maxBytes,
+      org.springframework.beans.factory.ObjectProvider<ErrorBodyFormat> formats) {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, () -> formats.orderedStream().iterator()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

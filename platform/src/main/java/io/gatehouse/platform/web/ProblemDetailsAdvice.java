@@ -139,6 +139,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       case CONFLICT -> HttpStatus.CONFLICT;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+      case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     };
     return problem(status, e.code(), "Refused by rule " + e.code(), e.getMessage());
   }

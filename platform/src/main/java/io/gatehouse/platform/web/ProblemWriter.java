@@ -16,6 +16,21 @@ public final class ProblemWriter {
 
   private ProblemWriter() {}
 
+  /**
+   * Writes the error in the first of {@code formats} that applies to the request, or as a problem when
+   * none does.
+   */
+  public static void write(Iterable<ErrorBodyFormat> formats, HttpServletRequest request,
+      HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
+    for (ErrorBodyFormat format : formats) {
+      if (format.appliesTo(request)) {
+        format.write(request, response, status, code, detail);
+        return;
+      }
+    }
+    write(request, response, status, code, title, detail);
+  }
+
   public static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
       String title, String detail) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -17,24 +17,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final long maxBytes;
+  private final Iterable<ErrorBodyFormat> formats;
 
   public RequestSizeLimitFilter(long maxBytes) {
+    this(maxBytes, java.util.List.of());
+  }
+
+  /** With the service's own error formats for some paths (see {@link ErrorBodyFormat}). */
+  public RequestSizeLimitFilter(long maxBytes, Iterable<ErrorBodyFormat> formats) {
     this.maxBytes = maxBytes;
+    this.formats = formats;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      tooLarge(request, response, maxBytes);
+      ProblemWriter.write(formats, request, response, 413, "request-too-large", "Request too large",
+          "The request body is larger than the limit of " + maxBytes + " bytes.");
       return;
     }
     chain.doFilter(new Limited(request, maxBytes), response);
-  }
-
-  static void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
-    ProblemWriter.write(request, response, 413, "request-too-large", "Request too large",
-        "The request body is larger than the limit of " + maxBytes + " bytes.");
   }
 
 

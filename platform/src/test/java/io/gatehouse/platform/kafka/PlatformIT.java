@@ -76,6 +76,7 @@ class PlatformIT {
   @Autowired CommandGateway commands;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionManager axonTransactionManager;
+  @Autowired org.axonframework.config.Configuration axonConfiguration;
   @Autowired MeterRegistry meters;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
   @LocalServerPort int port;
@@ -236,6 +237,22 @@ class PlatformIT {
   @Test
   void axonCommitsEventsAndTokensInSpringTransactions() {
     assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+  }
+
+  @Test
+  void storedEventsOfAnOlderContractRevisionAreUpcast() {
+    byte[] revision1 = ("{\"modelName\":\"m\",\"version\":1,\"cardRevision\":2,\"modelCard\":{\"intendedUse\":null,"
+        + "\"outOfScopeUse\":null,\"usersAffected\":null,\"trainingData\":null,\"evaluationData\":null,\"metrics\":null,"
+        + "\"fairnessConsiderations\":null,\"limitations\":null,\"ethicalConsiderations\":null,\"owners\":[]},"
+        + "\"missingSections\":[],\"updatedBy\":\"alice\",\"updatedAt\":\"2025-01-23T09:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+    var stored = new org.axonframework.eventhandling.GenericDomainEventEntry<>("RegisteredModel", "m", 1, "e-1",
+        "2025-01-23T09:00:00Z", io.gatehouse.contracts.registry.ModelCardUpdated.class.getName(), "1", revision1,
+        "{}".getBytes(StandardCharsets.UTF_8));
+    var upcast = axonConfiguration.upcasterChain()
+        .upcast(Stream.of(new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(stored,
+            axonConfiguration.eventSerializer())))
+        .toList();
+    assertThat(upcast).singleElement().satisfies(e -> assertThat(e.getType().getRevision()).isEqualTo("2"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.gatehouse.approval.approvalcase.api.RecordSignOff;
 import io.gatehouse.approval.approvalcase.api.Recertify;
 import io.gatehouse.approval.approvalcase.api.RequestBreakGlass;
 import io.gatehouse.approval.approvalcase.api.StageEntered;
+import io.gatehouse.approval.approvalcase.api.WithdrawCase;
 import io.gatehouse.approval.policy.domain.Policy;
 import io.gatehouse.approval.policy.domain.PolicyLookup;
 import io.gatehouse.approval.policy.domain.Term;
@@ -20,6 +21,7 @@ import io.gatehouse.contracts.approval.Approver;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.CaseReopened;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.ChangesRequested;
 import io.gatehouse.contracts.approval.ModelApproved;
 import io.gatehouse.contracts.approval.ModelRejected;
@@ -73,6 +75,8 @@ public class ApprovalCase {
   private String suspensionReason;
   private Instant lastExpiry;
   private BreakGlass.Pending pendingBreakGlass;
+  /** RETIRED or DELETED once the case is WITHDRAWN. */
+  private String withdrawal;
   private final List<SignOff> signOffs = new ArrayList<>();
   private final Map<String, String> roleTaken = new HashMap<>();
   private final GateResults gates = new GateResults();
@@ -166,9 +170,19 @@ public class ApprovalCase {
     return "APPROVED";
   }
 
+  /** Closes the case for good: its version was retired or deleted in the registry. Idempotent. */
+  @CommandHandler
+  public void handle(WithdrawCase cmd, Clock clock) {
+    if (status == CaseStatus.WITHDRAWN) {
+      return;
+    }
+    apply(new CaseWithdrawn(caseId, modelName, version, cmd.reason(), cmd.detail(), cmd.withdrawnBy(),
+        clock.instant()));
+  }
+
   @DeadlineHandler(deadlineName = ApprovalDeadline.RECERTIFICATION_DUE)
   public void recertificationDue(ApprovalDeadline due) {
-    if (approval != null && approval.validUntil().equals(due.validUntil())) {
+    if (status != CaseStatus.WITHDRAWN && approval != null && approval.validUntil().equals(due.validUntil())) {
       apply(new RecertificationDue(caseId, modelName, version, due.validUntil(), due.dueAt()));
     }
   }
@@ -186,7 +200,11 @@ public class ApprovalCase {
    */
   public Standing standing(Instant now) {
     List<Standing.Reason> reasons = new ArrayList<>();
-    if (approval == null || !approval.validAt(now)) {
+    if (status == CaseStatus.WITHDRAWN) {
+      reasons.add(new Standing.Reason("version-withdrawn", "Version " + version + " of " + modelName + " was "
+          + withdrawal.toLowerCase(java.util.Locale.ROOT) + " in the registry; it can no longer be approved,"
+          + " promoted or deployed."));
+    } else if (approval == null || !approval.validAt(now)) {
       if (status == CaseStatus.REJECTED) {
         reasons.add(new Standing.Reason("case-rejected", "Version " + version + " of " + modelName + " was rejected."));
       } else if (suspended) {
@@ -274,6 +292,14 @@ public class ApprovalCase {
     submittedBy = e.submittedBy();
     authors = List.copyOf(e.authors());
     status = CaseStatus.OPEN;
+  }
+
+  @EventSourcingHandler
+  void on(CaseWithdrawn e) {
+    status = CaseStatus.WITHDRAWN;
+    withdrawal = e.reason();
+    approval = null;
+    pendingBreakGlass = null;
   }
 
   @EventSourcingHandler

@@ -51,6 +51,10 @@ public final class BreakGlass {
     if (status == CaseStatus.REJECTED) {
       throw CaseRuleViolation.conflict("case-rejected", "The case was rejected; break-glass does not overturn a rejection.");
     }
+    if (status == CaseStatus.WITHDRAWN) {
+      throw CaseRuleViolation.conflict("version-withdrawn",
+          "The version was retired or deleted in the registry; it cannot be approved, not even by break-glass.");
+    }
     if (approval != null && !suspended && approval.validAt(now)) {
       throw CaseRuleViolation.conflict("already-approved",
           "The version is already approved until " + approval.validUntil() + "; break-glass is not needed.");

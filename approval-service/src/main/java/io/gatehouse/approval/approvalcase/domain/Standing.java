@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Whether a case's version may be deployed or promoted at an instant, and every reason it may not.
  * Reason codes: {@code not-approved}, {@code approval-expired}, {@code approval-suspended},
- * {@code case-rejected}.
+ * {@code case-rejected}, {@code version-withdrawn}.
  */
 public record Standing(
     String caseId,

@@ -103,12 +103,13 @@ public class CaseController {
 
   @GetMapping
   public List<CaseView> list(
-      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED") String status,
+      @RequestParam(required = false) @Pattern(regexp = "OPEN|APPROVED|REJECTED|CHANGES_REQUESTED|EXPIRED|WITHDRAWN") String status,
       @RequestParam(required = false) @Size(min = 1, max = 256) String model,
+      @RequestParam(required = false) @Min(1) Integer version,
       @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String awaitingRole,
       @RequestParam(defaultValue = "0") @Min(0) int offset,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-    return views.list(status, model, awaitingRole, offset, limit);
+    return views.list(status, model, version, awaitingRole, offset, limit);
   }
 
   private static Set<String> roles(Authentication caller) {

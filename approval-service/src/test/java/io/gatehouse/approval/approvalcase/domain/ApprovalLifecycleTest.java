@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatehouse.approval.approvalcase.api.BreakGlassRequested;
 import io.gatehouse.approval.approvalcase.api.OpenCase;
 import io.gatehouse.approval.approvalcase.api.Recertify;
+import io.gatehouse.approval.approvalcase.api.WithdrawCase;
 import io.gatehouse.approval.approvalcase.api.RequestBreakGlass;
 import io.gatehouse.contracts.approval.ApprovalExpired;
+import io.gatehouse.contracts.approval.CaseWithdrawn;
 import io.gatehouse.contracts.approval.ApprovalSuspended;
 import io.gatehouse.contracts.approval.Approver;
 import io.gatehouse.contracts.approval.BreakGlassApproved;
@@ -250,6 +252,37 @@ class ApprovalLifecycleTest {
     assertThat(kase.standing(NOW).approved()).isTrue();
     assertThat(kase.standing(NOW).approval().breakGlass()).isTrue();
     assertThat(kase.standing(reviewDue).approved()).isFalse();
+  }
+
+  @Test
+  void aRetiredVersionsCaseIsWithdrawnOnceAndItsApprovalNoLongerCounts() {
+    CaseWithdrawn withdrawn = new CaseWithdrawn(ID, "credit-scorer", 1, "RETIRED", "superseded", "alice", NOW);
+    fixture.given(approvedCase())
+        .when(new WithdrawCase(ID, "RETIRED", "superseded", "alice"))
+        .expectEvents(withdrawn);
+    fixture.given(append(approvedCase(), withdrawn))
+        .when(new WithdrawCase(ID, "DELETED", null, "alice"))
+        .expectNoEvents();
+
+    ApprovalCase kase = replay(append(approvedCase(), withdrawn));
+    Standing standing = kase.standing(NOW);
+    assertThat(standing.approved()).as("approved until " + VALID_UNTIL + " but retired").isFalse();
+    assertThat(standing.reasons()).extracting(Standing.Reason::code).containsExactly("version-withdrawn");
+    assertThat(standing.reasons().get(0).message()).contains("was retired in the registry");
+  }
+
+  @Test
+  void aWithdrawnCaseTakesNoSignOffRecertificationOrBreakGlass() {
+    Object[] given = append(approvedCase(),
+        new CaseWithdrawn(ID, "credit-scorer", 1, "DELETED", null, "alice", NOW));
+    fixture.given(given).when(approve("pat", "ENGINEERING"))
+        .expectException(CaseRuleViolation.class)
+        .expectExceptionMessage(Matchers.predicate(m -> ((String) m).contains("WITHDRAWN")));
+    fixture.given(given).when(new Recertify(ID, "risk1"))
+        .expectException(CaseRuleViolation.class);
+    fixture.given(given).when(breakGlass("risk1", "MODEL_RISK"))
+        .expectException(CaseRuleViolation.class)
+        .expectExceptionMessage(Matchers.predicate(m -> ((String) m).contains("retired or deleted")));
   }
 
   /**

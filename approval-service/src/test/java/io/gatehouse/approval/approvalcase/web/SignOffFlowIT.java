@@ -144,6 +144,42 @@ class SignOffFlowIT extends ApprovalIntegration {
         .contains("policies/default/versions/1", "policies/default/versions/2");
   }
 
+  @Test
+  void casesAreListedByStatusModelVersionAndTheRoleTheyAwait() throws Exception {
+    submit("lister", 1);
+    submit("lister", 2);
+    submit("other-lister", 1);
+    awaitStatus(CaseIds.of("lister", 1), "OPEN");
+    awaitStatus(CaseIds.of("lister", 2), "OPEN");
+    awaitStatus(CaseIds.of("other-lister", 1), "OPEN");
+    assertThat(signOff(CaseIds.of("lister", 2), "erin", "ENGINEERING", "APPROVE").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> !case_(CaseIds.of("lister", 2)).contains("\"ENGINEERING\":1"));
+    String token = issuer.token("auditor", "AUDITOR");
+
+    assertThat(caseIds(get("/api/v1/cases?model=lister", token).body()))
+        .containsExactly(CaseIds.of("lister", 1), CaseIds.of("lister", 2));
+    assertThat(caseIds(get("/api/v1/cases?model=lister&version=2", token).body()))
+        .containsExactly(CaseIds.of("lister", 2));
+    assertThat(caseIds(get("/api/v1/cases?model=lister&awaitingRole=ENGINEERING", token).body()))
+        .containsExactly(CaseIds.of("lister", 1));
+    assertThat(caseIds(get("/api/v1/cases?status=OPEN&model=other-lister", token).body()))
+        .containsExactly(CaseIds.of("other-lister", 1));
+    assertThat(caseIds(get("/api/v1/cases?status=APPROVED&model=lister", token).body())).isEmpty();
+    HttpResponse<String> bad = get("/api/v1/cases?status=SIGNED", token);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("status");
+  }
+
+  private static List<String> caseIds(String json) {
+    List<String> ids = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"caseId\":\"([^\"]+)\"").matcher(json);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
   private HttpResponse<String> publish(String yaml, String who, String role) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/policies"))
         .header("content-type", "application/yaml").header("Authorization", "Bearer " + issuer.token(who, role))

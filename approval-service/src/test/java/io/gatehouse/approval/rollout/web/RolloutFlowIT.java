@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.approval.ApprovalIntegration;
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
+import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -50,6 +51,29 @@ class RolloutFlowIT extends ApprovalIntegration {
           "spec":{"replicas":2,"template":{"metadata":{"annotations":{"gatehouse.io/model":"%s","gatehouse.io/version":"%d",
           "gatehouse.io/sha256":"sha256:%s"}},"spec":{"containers":[{"name":"m","image":"scorer:1"}]}}}}}}
         """.formatted(model, version, sha);
+  }
+
+  @Test
+  void aVersionRetiredInTheRegistryIsNoLongerAdmittedNorPromoted() throws Exception {
+    String model = "retiring-scorer";
+    String caseId = CaseIds.of(model, 1);
+    submit(model, 1);
+    awaitStatus(caseId, "OPEN");
+    HIGH_GATES.forEach(g -> gatePassed(model, 1, g));
+    awaitGatesPassed(caseId);
+    approve(model, 1);
+    assertThat(promote(model, 1).statusCode()).isEqualTo(202);
+    assertThat(admission(model, 1, SHA).body()).contains("\"allowed\":true");
+
+    send(new ModelVersionRetired(model, 1, "superseded by version 2", "alice", Instant.now()));
+    awaitStatus(caseId, "WITHDRAWN");
+
+    assertThat(admission(model, 1, SHA).body()).contains("\"allowed\":false").contains("version-withdrawn")
+        .contains("retired in the registry");
+    HttpResponse<String> promoted = promote(model, 1);
+    assertThat(promoted.statusCode()).isEqualTo(409);
+    assertThat(promoted.body()).contains("version-withdrawn");
+    assertThat(onKafka(model, "io.gatehouse.approval.CaseWithdrawn.v1")).isEqualTo(1);
   }
 
   @Test

@@ -5,7 +5,7 @@ import io.gatehouse.contracts.registry.Tag;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Register a new model; {@code registeredBy} is the caller's identity, never taken from a request body. */
+/** Register a model; registers again a name whose model was deleted. {@code registeredBy} is the caller. */
 public record RegisterModel(
     @TargetAggregateIdentifier String modelName,
     String description,

@@ -5,11 +5,10 @@ import io.gatehouse.contracts.registry.EvaluationDataRef;
 import io.gatehouse.contracts.registry.Lineage;
 import io.gatehouse.contracts.registry.ModelCard;
 import java.util.List;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Submit a new version of a model for approval; answers the version number assigned. */
 public record SubmitModelVersion(
-    @TargetAggregateIdentifier String modelName,
+    String modelName,
     ArtifactRef artifact,
     ModelCard modelCard,
     Lineage lineage,

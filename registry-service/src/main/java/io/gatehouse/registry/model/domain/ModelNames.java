@@ -12,10 +12,15 @@ public final class ModelNames {
 
   private ModelNames() {}
 
+  public static boolean valid(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
   public static void check(String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new InvalidSubmission("model-name-invalid",
-          "A model name is 1 to 256 characters: letters, digits and . _ - (not at either end).");
+    if (!valid(name)) {
+      throw RegistryRuleViolation.invalid("model-name-invalid",
+          "A model name is 1 to 256 characters: letters, digits and . _ - (not at either end); got '"
+              + (name == null ? "" : name.length() > 300 ? name.substring(0, 300) + "..." : name) + "'.");
     }
   }
 }

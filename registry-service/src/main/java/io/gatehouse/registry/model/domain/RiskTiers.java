@@ -18,6 +18,7 @@ public final class RiskTiers {
   public static final String MEDIUM = "MEDIUM";
   public static final String HIGH = "HIGH";
   public static final String CRITICAL = "CRITICAL";
+  public static final java.util.List<String> ALL = java.util.List.of(LOW, MEDIUM, HIGH, CRITICAL);
 
   private RiskTiers() {}
 

@@ -1,2 +1,2 @@
-/** Wiring of the model feature (none needed yet beyond the platform). */
+/** Wiring of the model feature: the multi-aggregate command handler and the registry's settings. */
 package io.gatehouse.registry.model.infra;

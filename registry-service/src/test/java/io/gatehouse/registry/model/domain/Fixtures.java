@@ -46,9 +46,14 @@ final class Fixtures {
         tier, "alice", List.of("bob"), NOW);
   }
 
+  static ModelVersionSubmitted submittedAs(String name, int version, String tier) {
+    return submitted(name, version, tier);
+  }
+
   static ModelCard card() {
     return new ModelCard("credit decisions", "marketing", "applicants", "2019-2024 loans", "2025 holdout",
-        "AUC", "four-fifths rule checked", "thin files", "adverse action notices", List.of("risk-ml"));
+        "AUC", "four-fifths rule checked", "thin files", "adverse action notices", List.of("risk-ml"), List.of(),
+        List.of());
   }
 
   static Lineage lineage() {

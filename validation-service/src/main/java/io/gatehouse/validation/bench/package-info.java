@@ -1,0 +1,2 @@
+/** The evaluation benchmark behind ./gatehouse-bench-validation (plain Java, run outside Spring). */
+package io.gatehouse.validation.bench;

@@ -1,0 +1,2 @@
+/** REST: the standalone evaluation of an uploaded file. */
+package io.gatehouse.validation.evaluation.web;

@@ -1,0 +1,4 @@
+package io.gatehouse.validation.gates.domain;
+
+/** One gate of a policy tier: its id and CEL expression. */
+public record Gate(String id, String expression) {}

@@ -1,0 +1,2 @@
+/** The ValidationRun aggregate and its rules. */
+package io.gatehouse.validation.run.domain;

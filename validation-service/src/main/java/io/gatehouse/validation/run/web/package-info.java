@@ -1,0 +1,2 @@
+/** REST: runs, their reports, re-runs on request. */
+package io.gatehouse.validation.run.web;
