@@ -213,6 +213,13 @@ class MonitoringFlowIT extends ServiceIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> published.ofType("io.gatehouse.monitoring.DriftDetected.v1")
         .stream().anyMatch(x -> json(x).path("modelName").asString().equals("churn")));
 
+    HttpResponse<String> wrongBins = post("/api/v1/telemetry", "{\"histograms\":[{\"modelName\":\"churn\",\"version\":2,"
+        + "\"windowStart\":\"2026-11-22T09:00:00Z\",\"windowEnd\":\"2026-11-22T10:00:00Z\",\"sampleSize\":30,"
+        + "\"features\":[{\"feature\":\"x\",\"kind\":\"numeric\",\"counts\":[10,10,10]}]}]}", "PLATFORM");
+    assertThat(wrongBins.statusCode()).as(wrongBins.body()).isEqualTo(422);
+    assertThat(EventJson.mapper().readTree(wrongBins.body()).path("errors").path(0).path("code").asString())
+        .isEqualTo("bins-mismatch");
+
     // a window the producer aggregated itself is judged as it comes
     HttpResponse<String> histogram = post("/api/v1/telemetry", "{\"histograms\":[{\"modelName\":\"churn\",\"version\":2,"
         + "\"windowStart\":\"2026-11-22T09:00:00Z\",\"windowEnd\":\"2026-11-22T10:00:00Z\",\"sampleSize\":1000,"

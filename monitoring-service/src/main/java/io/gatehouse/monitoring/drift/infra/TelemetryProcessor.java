@@ -282,49 +282,11 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
       if (f < 0) {
         continue; // a feature the reference does not know: ignored, as in observations
       }
-      counts[f] = onReferenceBins(refs.get(f), e);
+      counts[f] = HistogramBins.onReferenceBins(refs.get(f), e);
     }
     WindowFigures figures = WindowFigures.evaluate(v.profile, counts, h.windowStartMs(), h.windowEndMs(), h.sampleSize(),
         settings.minSample());
     emit(ResultJson.window(nextResultId(v), h.modelName(), h.version(), figures, now, "histogram"), now);
-  }
-
-  private static long[] onReferenceBins(ReferenceHistogram ref, WindowHistogram.Entry e) {
-    if (!ref.kind().wire().equals(e.kind())) {
-      throw new InvalidInput("bins-mismatch", e.feature() + " is " + ref.kind().wire() + " in the reference profile, "
-          + e.kind() + " in the window histogram");
-    }
-    if (e.kind().equals("numeric")) {
-      if (!e.binEdges().isEmpty() && !sameEdges(ref.edges(), e.binEdges())) {
-        throw new InvalidInput("bins-mismatch", e.feature() + ": the window's bin edges are not the reference's "
-            + ref.edges() + " (send the reference's edges, or none to mean them)");
-      }
-      if (e.counts().size() != ref.bins()) {
-        throw new InvalidInput("bins-mismatch", e.feature() + ": " + e.counts().size() + " counts for "
-            + ref.bins() + " reference bins");
-      }
-      return e.counts().stream().mapToLong(Long::longValue).toArray();
-    }
-    if (e.categories().size() != e.counts().size()) {
-      throw new InvalidInput("bad-payload", e.feature() + ": a categorical histogram needs one count per category");
-    }
-    long[] c = new long[ref.bins()];
-    for (int i = 0; i < e.categories().size(); i++) {
-      c[ref.binOf(e.categories().get(i))] += e.counts().get(i);
-    }
-    return c;
-  }
-
-  private static boolean sameEdges(List<Double> a, List<Double> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (Math.abs(a.get(i) - b.get(i)) > 1e-9 * Math.max(1, Math.abs(a.get(i)))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Closes every window whose time is up: by stream time, or by the clock while no telemetry arrives. */

@@ -102,8 +102,7 @@ public class MonitoredVersionController {
     profile.put("source", row.profileSource());
     profile.put("setBy", row.profileSetBy());
     profile.put("setAt", row.profileSetAt());
-    profile.put("features", row.profile().stream().map(h -> h.feature() + " (" + h.kind() + ", "
-        + h.counts().size() + " bins)").toList());
+    profile.put("features", row.profile());
     v.put("referenceProfile", profile);
     v.put("validationFigures", row.baseline());
     Map<String, Object> e = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.gatehouse.monitoring.telemetry.web;
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.telemetry.InputType;
 import io.gatehouse.monitoring.drift.infra.EngineTopics;
+import io.gatehouse.monitoring.drift.infra.HistogramBins;
 import io.gatehouse.monitoring.drift.infra.MonitoringProperties;
 import io.gatehouse.monitoring.monitoredversion.infra.MonitoredVersions;
 import io.gatehouse.monitoring.telemetry.domain.InvalidInput;
@@ -116,6 +117,14 @@ public class TelemetryController {
     }, items, errors, knownVersions);
     check(root, "histograms", InputType.WINDOW_HISTOGRAM, b -> {
       var h = TelemetryParser.windowHistogram(b);
+      // the bins are checked here too, so a mismatch is answered rather than dead-lettered later
+      versions.find(h.modelName(), h.version()).ifPresent(row -> {
+        for (var entry : h.features()) {
+          row.profile().stream().filter(f -> f.feature().equals(entry.feature())).findFirst().ifPresent(f ->
+              HistogramBins.onReferenceBins(io.gatehouse.monitoring.drift.domain.ReferenceHistogram.of(f.feature(),
+                  f.kind(), f.binEdges(), f.categories(), f.counts()), entry));
+        }
+      });
       return new String[] {h.modelName(), String.valueOf(h.version())};
     }, items, errors, knownVersions);
     if (!errors.isEmpty()) {
