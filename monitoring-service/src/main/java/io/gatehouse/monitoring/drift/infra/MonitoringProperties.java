@@ -96,7 +96,7 @@ public class MonitoringProperties {
     private String stateDir = "";
     private int threads = 1;
     // Kafka Streams commits every 100 ms under exactly-once by default; each commit is a Kafka transaction
-    // (several broker round trips). At 500 ms the engine does 2-3 times the work per core (ADR 0006).
+    // (several broker round trips). At 500 ms the engine does 2-3 times the work per core (ADR 0008).
     private Duration commitInterval = Duration.ofMillis(500);
     private Duration punctuateInterval = Duration.ofMillis(100);
     private Duration idleTimeout = Duration.ofSeconds(5);
