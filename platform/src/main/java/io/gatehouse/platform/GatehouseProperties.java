@@ -74,6 +74,20 @@ public class GatehouseProperties {
     private int maxAttempts = 3;
     /** Milliseconds between attempts. */
     private long retryIntervalMs = 500;
+    /**
+     * Apply the records of each poll in one transaction ({@code BatchInboundEventListener}) instead of
+     * one transaction per record; for services that apply many events cheaply (audit-projection).
+     */
+    private boolean batchListener = false;
+
+    public boolean isBatchListener() {
+      return batchListener;
+    }
+
+    public void setBatchListener(boolean batchListener) {
+      this.batchListener = batchListener;
+    }
+
     /** How long the publisher waits for the broker to acknowledge a batch before it fails and retries. */
     private java.time.Duration ackTimeout = java.time.Duration.ofSeconds(30);
 

@@ -406,6 +406,10 @@ public final class LocalStack implements AutoCloseable {
         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
         "--gatehouse.security.issuer=" + config.issuer(),
         "--gatehouse.security.jwk-set-uri=" + config.issuer() + "/oauth2/jwks"));
+    if (name.equals("audit-projection")) {
+      // the checkpoint signing key stays with the stack's state, like the identity provider's key
+      ours.add("--gatehouse.audit.key-file=" + config.stateDir().resolve("audit").resolve("checkpoint-key.pem"));
+    }
     if ("validation-service".equals(name)) {
       // evaluation data given as file: URIs must lie here (the README's example data is in it)
       ours.add("--gatehouse.validation.data-root=" + config.repoRoot().resolve("deploy/local/examples"));

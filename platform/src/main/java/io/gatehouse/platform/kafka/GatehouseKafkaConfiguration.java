@@ -114,8 +114,9 @@ public class GatehouseKafkaConfiguration {
     ContainerProperties container = new ContainerProperties(k.getConsume().toArray(String[]::new));
     container.setGroupId(kafka.getConsumer().getGroupId());
     container.setAckMode(ContainerProperties.AckMode.BATCH);
-    container.setMessageListener(new InboundEventListener(
-        inbox, consumers.orderedStream().toList(), transactions, serviceName, meters));
+    container.setMessageListener(k.isBatchListener()
+        ? new BatchInboundEventListener(inbox, consumers.orderedStream().toList(), transactions, serviceName, meters)
+        : new InboundEventListener(inbox, consumers.orderedStream().toList(), transactions, serviceName, meters));
 
     ConcurrentMessageListenerContainer<String, byte[]> listener = new ConcurrentMessageListenerContainer<>(
         new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),

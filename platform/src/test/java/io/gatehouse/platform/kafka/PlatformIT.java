@@ -13,7 +13,6 @@ import io.gatehouse.testsupport.PostgresDatabaseExtension;
 import io.gatehouse.testsupport.TestIssuer;
 import io.gatehouse.platform.testapp.TestModelController;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +57,7 @@ class PlatformIT {
   @RegisterExtension
   static PostgresDatabaseExtension db = new PostgresDatabaseExtension();
 
+  /** One issuer for this class and BatchListenerIT, which reruns its tests; it stops with the JVM. */
   static final TestIssuer issuer = TestIssuer.start();
 
   @DynamicPropertySource
@@ -66,11 +66,6 @@ class PlatformIT {
     registry.add("gatehouse.security.issuer", issuer::issuer);
     registry.add("gatehouse.security.jwk-set-uri", issuer::jwksUri);
     registry.add("gatehouse.web.max-request-bytes", () -> "4096");
-  }
-
-  @AfterAll
-  static void stopIssuer() {
-    issuer.close();
   }
 
   @Autowired CommandGateway commands;

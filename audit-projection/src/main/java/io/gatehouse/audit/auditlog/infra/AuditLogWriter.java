@@ -1,32 +1,51 @@
 package io.gatehouse.audit.auditlog.infra;
 
+import io.gatehouse.audit.auditlog.domain.LoggedEvent;
 import io.gatehouse.contracts.ModelEvent;
 import io.gatehouse.contracts.ModelVersionEvent;
+import io.gatehouse.platform.kafka.BatchEventConsumer;
 import io.gatehouse.platform.kafka.ConsumedEvent;
-import io.gatehouse.platform.kafka.EventConsumer;
-import java.sql.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.gatehouse.audit.governance.domain.LoggedFact;
+import io.gatehouse.audit.governance.infra.GovernanceViews;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Appends every consumed event to the audit log, in the consumer's transaction. */
+/**
+ * Appends every consumed event to the Merkle log, in the consumer's transaction (before any view sees
+ * it); the records of a poll are appended together ({@code gatehouse.kafka.batch-listener}).
+ */
 @Component
-public class AuditLogWriter implements EventConsumer {
+@Order(0)
+public class AuditLogWriter implements BatchEventConsumer {
 
-  private final JdbcTemplate jdbc;
+  private final AuditLogStore store;
+  private final GovernanceViews views;
 
-  public AuditLogWriter(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public AuditLogWriter(AuditLogStore store, GovernanceViews views) {
+    this.store = store;
+    this.views = views;
   }
 
+  /** Appends the events to the log, then applies them to the views, in the consumer's transaction. */
   @Override
-  public void consume(ConsumedEvent e) {
+  public void consumeAll(List<ConsumedEvent> events) {
+    Map<String, ConsumedEvent> byId = new HashMap<>();
+    events.forEach(e -> byId.putIfAbsent(e.id(), e));
+    AuditLogStore.Result result = store.append(events.stream().map(AuditLogWriter::incoming).toList());
+    List<LoggedFact> facts = result.appended().stream()
+        .map(a -> new LoggedFact(a.index(), a.entry().event().time(), byId.get(a.entry().event().id()).payload()))
+        .toList();
+    views.apply(facts, result.continuesOwnTail());
+  }
+
+  /** The entry of a consumed event. */
+  public static IncomingEntry incoming(ConsumedEvent e) {
     String model = e.payload() instanceof ModelEvent m ? m.modelName() : null;
     Integer version = e.payload() instanceof ModelVersionEvent v ? v.version() : null;
-    jdbc.update("""
-        INSERT INTO audit_entry (event_id, event_type, source, subject, model_name, model_version, event_time,
-                                 actor, traceparent, topic, partition_no, offset_no, data)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-        e.id(), e.type(), e.source(), e.subject(), model, version, Timestamp.from(e.time()), e.actor(),
-        e.traceparent(), e.topic(), e.partition(), e.offset(), e.data());
+    return new IncomingEntry(new LoggedEvent(e.id(), e.type(), e.source(), e.subject(), e.time(), e.actor(), e.data()),
+        model, version, e.traceparent(), e.topic(), e.partition(), e.offset());
   }
 }

@@ -1,0 +1,103 @@
+package io.gatehouse.platform.kafka;
+
+import io.gatehouse.platform.context.Acting;
+import io.gatehouse.platform.context.ActingContext;
+import io.gatehouse.platform.context.Traceparent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The batch form of {@link InboundEventListener} ({@code gatehouse.kafka.batch-listener=true}), for a
+ * service whose consumers gain from applying many events per transaction. The records of one poll
+ * are applied in one transaction: their ids go into the {@link Inbox} together, and the new ones are
+ * applied in record order. Effects are the same as record by record: once per event, offsets committed
+ * after the transaction. When a record is malformed, or the batch's transaction fails, the records
+ * before it are applied one by one and the failing one is reported by its position
+ * ({@link BatchListenerFailedException}), so the error handler retries and dead-letters exactly that
+ * record, as it does for the record listener.
+ */
+public class BatchInboundEventListener implements BatchMessageListener<String, byte[]> {
+
+  private final Inbox inbox;
+  private final List<EventConsumer> consumers;
+  private final TransactionTemplate transactions;
+  private final String serviceActor;
+  private final Counter applied;
+  private final Counter repeats;
+
+  public BatchInboundEventListener(Inbox inbox, List<EventConsumer> consumers, TransactionTemplate transactions,
+      String serviceName, MeterRegistry meters) {
+    this.inbox = inbox;
+    this.consumers = List.copyOf(consumers);
+    this.transactions = transactions;
+    this.serviceActor = "service:" + serviceName;
+    this.applied = Counter.builder("gatehouse.consumer.events").tag("outcome", "applied")
+        .description("Consumed events by outcome").register(meters);
+    this.repeats = Counter.builder("gatehouse.consumer.events").tag("outcome", "repeat")
+        .description("Consumed events by outcome").register(meters);
+  }
+
+  @Override
+  public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+    List<ConsumedEvent> events = new ArrayList<>(records.size());
+    int malformedAt = -1;
+    MalformedEvent malformed = null;
+    for (int i = 0; i < records.size(); i++) {
+      try {
+        events.add(CloudEventRecords.parse(records.get(i)));
+      } catch (MalformedEvent e) {
+        malformedAt = i;
+        malformed = e;
+        break;
+      }
+    }
+    try {
+      applyTogether(events);
+    } catch (RuntimeException batchFailed) {
+      for (int i = 0; i < events.size(); i++) {
+        try {
+          applyTogether(List.of(events.get(i)));
+        } catch (RuntimeException e) {
+          throw new BatchListenerFailedException("event " + events.get(i).id() + " failed", e, i);
+        }
+      }
+    }
+    if (malformed != null) {
+      throw new BatchListenerFailedException(malformed.getMessage(), malformed, malformedAt);
+    }
+  }
+
+  private void applyTogether(List<ConsumedEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    int fresh = transactions.execute(status -> {
+      List<ConsumedEvent> first = inbox.firstDeliveries(events);
+      if (first.isEmpty()) {
+        return 0;
+      }
+      for (EventConsumer consumer : consumers) {
+        if (consumer instanceof BatchEventConsumer batch) {
+          batch.consumeAll(first);
+        } else {
+          for (ConsumedEvent e : first) {
+            Acting acting = new Acting(serviceActor, null, Traceparent.childOf(e.traceparent()), e.id());
+            ActingContext.callAs(acting, () -> {
+              consumer.consume(e);
+              return null;
+            });
+          }
+        }
+      }
+      return first.size();
+    });
+    applied.increment(fresh);
+    repeats.increment(events.size() - fresh);
+  }
+}
