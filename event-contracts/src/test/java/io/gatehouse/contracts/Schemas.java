@@ -35,6 +35,11 @@ final class Schemas {
     return CACHE.computeIfAbsent(entry.type(), t -> REGISTRY.getSchema(node(entry)));
   }
 
+  /** The schema of an input type (not an event): by its type and classpath resource. */
+  static Schema schema(String type, String resource) {
+    return CACHE.computeIfAbsent(type, t -> REGISTRY.getSchema(readResource(resource)));
+  }
+
   static List<Error> validate(EventCatalog.Entry entry, JsonNode document) {
     return schema(entry).validate(document);
   }

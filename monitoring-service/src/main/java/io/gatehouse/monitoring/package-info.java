@@ -1,5 +1,6 @@
 /**
- * monitoring-service: production telemetry and drift. So far it consumes its inputs (validation
- * results, approvals) once each; drift detection comes next.
+ * monitoring-service: production telemetry, drift detection (PSI, KS, Jensen-Shannon per feature and
+ * window), Alertmanager and external drift signals; publishes DriftDetected, DriftResolved and
+ * PerformanceDegraded.
  */
 package io.gatehouse.monitoring;

@@ -14,7 +14,16 @@ class AccessMatrixIT extends AbstractAccessMatrixIT {
 
   @Override
   protected List<Endpoint> ownEndpoints() {
-    return List.of(); // no endpoints of its own yet
+    String[] all = {"ENGINEERING", "PRODUCT", "LEGAL", "ETHICS", "MODEL_RISK", "PLATFORM", "GOVERNANCE_ADMIN",
+        "AUDITOR", "SERVICE"};
+    return List.of(
+        Endpoint.of("POST", "/api/v1/telemetry", "/api/v1/telemetry", "{\"observations\":[]}", "PLATFORM", "SERVICE"),
+        Endpoint.of("POST", "/api/v1/alertmanager/webhook", "/api/v1/alertmanager/webhook",
+            "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[]}", "PLATFORM", "SERVICE"),
+        Endpoint.of("PUT", "/api/v1/models/{model}/versions/{version}/reference-profile",
+            "/api/v1/models/nobody/versions/1/reference-profile", "{\"features\":[]}", "PLATFORM", "MODEL_RISK"),
+        Endpoint.of("GET", "/api/v1/models/{model}/versions/{version}/monitoring",
+            "/api/v1/models/nobody/versions/1/monitoring", null, all));
   }
 
   @Override

@@ -30,9 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CaseFactory {
 
-  /** Versions per model: enough to keep the number of models small, few enough that a model loads fast. */
-  static final int VERSIONS_PER_MODEL = 100;
-  private static final int WORKERS = 4;
+  /** Versions per model: few enough that there are more models than workers, and a model loads fast. */
+  static final int VERSIONS_PER_MODEL = 50;
+  /**
+   * Models submitted in parallel, each by one worker, version after version. A submission is bound by
+   * latency more than CPU: registry-service answers once its read model shows the new version.
+   */
+  static final int WORKERS = 16;
   private static final Duration NO_PROGRESS_TIMEOUT = Duration.ofSeconds(90);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -200,7 +200,7 @@ public final class SignOffBenchmark {
     if (options.peakSeconds() > 0) {
       SignOffDriver.PhaseResult probe = runProbe(tokens(idpUrl), approvalUrl,
           SignOffPlan.roundByRound(cases.subList(warmupCases + rateCases, cases.size()), SignOffPlan.HIGH_TIER_SIGNERS));
-      int peakCases = peakCases(probe.throughput());
+      int peakCases = peakCases(Math.max(probe.throughput(), ratePhase.throughput()));
       List<String> peakCaseIds = setUp(factory, peakCases, "peak phase", "setup-peak");
       peakPhase = runClosedLoop(tokens(idpUrl), approvalUrl,
           SignOffPlan.roundByRound(peakCaseIds, SignOffPlan.HIGH_TIER_SIGNERS));
@@ -213,7 +213,8 @@ public final class SignOffBenchmark {
 
   private List<String> setUp(CaseFactory factory, int count, String forWhat, String key) throws InterruptedException {
     heading("Set-up: " + count + " HIGH tier cases for the " + forWhat + " (alice registers models of "
-        + CaseFactory.VERSIONS_PER_MODEL + " versions through registry-service; approval-service opens the cases)");
+        + CaseFactory.VERSIONS_PER_MODEL + " versions through registry-service, " + CaseFactory.WORKERS
+        + " in parallel; approval-service opens the cases)");
     CpuMeter.Snapshot before = cpu.snapshot();
     long t0 = System.nanoTime();
     List<String> cases = factory.create(count);
@@ -291,12 +292,13 @@ public final class SignOffBenchmark {
   }
 
   /**
-   * Cases for a peak phase running at the probe's throughput, plus a half for the peak to outrun
-   * the probe (a warmer JIT, a quieter machine). Capped so that set-up stays within minutes; if the
-   * peak still runs out of cases it ends early and says so, and its throughput stays valid.
+   * Cases for a peak phase running at twice the probe's throughput (or the rate phase's, when that
+   * was higher): a peak outruns a 5 s probe by a warmer JIT or a quieter moment. Capped so that
+   * set-up stays within minutes; if the peak still runs out of cases it ends early and says so, and
+   * its throughput stays valid.
    */
-  int peakCases(double probeThroughput) {
-    long signOffs = (long) Math.ceil(Math.max(probeThroughput, 10) * 1.5 * options.peakSeconds());
+  int peakCases(double throughput) {
+    long signOffs = (long) Math.ceil(Math.max(throughput, 10) * 2 * options.peakSeconds());
     return Math.min(SignOffPlan.casesFor(signOffs, SignOffPlan.HIGH_TIER_SIGNERS.size()), MAX_PEAK_CASES);
   }
 

@@ -1,0 +1,2 @@
+/** The Alertmanager webhook endpoint. */
+package io.gatehouse.monitoring.alertmanager.web;

@@ -1,0 +1,2 @@
+/** Commands of monitored versions and their internal (unpublished) events. */
+package io.gatehouse.monitoring.monitoredversion.api;

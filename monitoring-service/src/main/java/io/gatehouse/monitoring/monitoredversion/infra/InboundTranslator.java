@@ -1,0 +1,60 @@
+package io.gatehouse.monitoring.monitoredversion.infra;
+
+import io.gatehouse.contracts.approval.CaseOpened;
+import io.gatehouse.contracts.approval.PolicyPublished;
+import io.gatehouse.contracts.registry.ModelVersionSubmitted;
+import io.gatehouse.contracts.validation.GateFailed;
+import io.gatehouse.contracts.validation.GatePassed;
+import io.gatehouse.contracts.validation.ValidationCompleted;
+import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
+import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
+import io.gatehouse.monitoring.monitoredversion.api.SetReferenceProfile;
+import io.gatehouse.monitoring.monitoredversion.domain.MonitoredVersionIds;
+import io.gatehouse.monitoring.policy.infra.DriftLevels;
+import io.gatehouse.platform.kafka.ConsumedEvent;
+import io.gatehouse.platform.kafka.EventConsumer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * What monitoring takes from the other services, each event once (in the consumer's transaction):
+ * a submitted version and its tier (registry), the case's tier and policy version (approval), the
+ * published policy documents (approval), the reference profile and the metric values (validation).
+ * A tier overridden later ({@code RiskTierAssigned}) does not change a version already submitted:
+ * its case keeps the tier it opened with, and so does monitoring.
+ */
+@Component
+public class InboundTranslator implements EventConsumer {
+
+  private final CommandGateway commands;
+  private final DriftLevels levels;
+
+  public InboundTranslator(CommandGateway commands, DriftLevels levels) {
+    this.commands = commands;
+    this.levels = levels;
+  }
+
+  @Override
+  public void consume(ConsumedEvent event) {
+    Object payload = event.payload();
+    if (payload instanceof ModelVersionSubmitted s) {
+      commands.sendAndWait(new NoteVersion(MonitoredVersionIds.of(s.modelName(), s.version()), s.modelName(),
+          s.version(), s.riskTier(), null, null));
+    } else if (payload instanceof CaseOpened c) {
+      commands.sendAndWait(new NoteVersion(MonitoredVersionIds.of(c.modelName(), c.version()), c.modelName(),
+          c.version(), c.riskTier(), c.policyName(), c.policyVersion()));
+    } else if (payload instanceof PolicyPublished p) {
+      levels.store(p.policyName(), p.policyVersion(), p.document());
+    } else if (payload instanceof ValidationCompleted v && !v.referenceProfile().isEmpty()) {
+      commands.sendAndWait(new SetReferenceProfile(MonitoredVersionIds.of(v.modelName(), v.version()), v.modelName(),
+          v.version(), v.referenceProfile(), "validation:" + v.runId(),
+          event.actor() == null ? "service:validation-service" : event.actor(), v.completedAt()));
+    } else if (payload instanceof GatePassed g) {
+      commands.sendAndWait(new NoteValidationFigures(MonitoredVersionIds.of(g.modelName(), g.version()), g.modelName(),
+          g.version(), g.observed(), "validation:" + g.runId()));
+    } else if (payload instanceof GateFailed g) {
+      commands.sendAndWait(new NoteValidationFigures(MonitoredVersionIds.of(g.modelName(), g.version()), g.modelName(),
+          g.version(), g.observed(), "validation:" + g.runId()));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Telemetry over REST, in batches. */
+package io.gatehouse.monitoring.telemetry.web;
