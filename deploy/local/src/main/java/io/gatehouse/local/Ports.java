@@ -44,7 +44,40 @@ public final class Ports {
     }
   }
 
-  /** A port that was free a moment ago (for tests). */
+  /**
+   * The first of {@code size} consecutive ports that were free a moment ago, all below the kernel's
+   * ephemeral range (for tests). Ports handed out by the kernel for outgoing connections come from
+   * that range, so a port chosen inside it can be taken by any client's socket between the choice
+   * and the bind (a service once failed to start on one taken by a Kafka client this way).
+   */
+  public static int freeBlock(int size) {
+    int low = 10_000;
+    int high = Math.max(ephemeralLow(), 20_000) - size;
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = random.nextInt(low, high);
+      boolean free = true;
+      for (int p = base; p < base + size && free; p++) {
+        free = isFree(p);
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of " + size + " free ports in " + low + "-" + (high + size));
+  }
+
+  /** The low end of the kernel's ephemeral port range (Linux), or 32768 when it cannot be read. */
+  static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32_768;
+    }
+  }
+
+  /** A port that was free a moment ago, from the ephemeral range (for tests that bind it at once). */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();

@@ -45,11 +45,8 @@ class FairnessGateSystemIT {
   @BeforeAll
   static void startStack() throws Exception {
     Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    LocalStack.Config config = LocalStack.Config.defaults(root)
+    LocalStack.Config config = TestSupport.onFreePorts(LocalStack.Config.defaults(root))
         .withStateDir(state)
-        .withKafkaPorts(Ports.freePort(), Ports.freePort())
-        .withIdpPort(Ports.freePort())
-        .withBasePort(TestSupport.freePortBlock(5))
         .withDbPrefix("gh_fair_" + ProcessHandle.current().pid() + "_")
         .withServices(List.of("registry-service", "approval-service", "validation-service"))
         .withAppArgs("validation-service", "--gatehouse.validation.data-root=" + data)

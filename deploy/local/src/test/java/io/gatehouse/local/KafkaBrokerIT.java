@@ -38,14 +38,14 @@ class KafkaBrokerIT {
 
   @Test
   void keepsRecordsAndCommittedOffsetsAcrossSigkillAndRestart() throws Exception {
-    int[] ports = TestSupport.twoFreePorts();
-    KafkaBroker broker = new KafkaBroker(stateDir, ports[0], ports[1]);
+    int port = Ports.freeBlock(2);
+    KafkaBroker broker = new KafkaBroker(stateDir, port, port + 1);
     try {
       long t0 = System.nanoTime();
       broker.start();
       Duration firstStart = Duration.ofNanos(System.nanoTime() - t0);
       assertThat(broker.isAlive()).isTrue();
-      assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + ports[0]);
+      assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
       assertThat(firstStart).as("first start, formatting included").isLessThan(Duration.ofSeconds(30));
       assertThat(broker.logFile()).content().contains("Kafka Server started");
       String clusterId = clusterId();

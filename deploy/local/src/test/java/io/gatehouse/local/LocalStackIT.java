@@ -35,15 +35,7 @@ class LocalStackIT {
       TestSupport.writeFakeServiceJar(repoRoot, s.name());
     }
     TestSupport.writeFakeServiceJar(repoRoot, LocalStack.IDENTITY_PROVIDER);
-    int[] kafka = TestSupport.twoFreePorts();
-    int idpPort;
-    do {
-      idpPort = Ports.freePort();
-    } while (idpPort == kafka[0] || idpPort == kafka[1]);
-    config = LocalStack.Config.defaults(repoRoot)
-        .withKafkaPorts(kafka[0], kafka[1])
-        .withIdpPort(idpPort)
-        .withBasePort(TestSupport.freePortBlock(LocalStack.SERVICES.size()))
+    config = TestSupport.onFreePorts(LocalStack.Config.defaults(repoRoot))
         .withDbPrefix(dbPrefix)
         .withReadyTimeout(Duration.ofSeconds(60));
   }

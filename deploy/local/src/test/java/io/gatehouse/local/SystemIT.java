@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,13 +63,8 @@ class SystemIT {
   @BeforeAll
   static void startStack() throws IOException {
     Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    int kafka = freePort();
-    int base = freePortBlock(5);
-    LocalStack.Config config = LocalStack.Config.defaults(root)
+    LocalStack.Config config = TestSupport.onFreePorts(LocalStack.Config.defaults(root))
         .withStateDir(state)
-        .withKafkaPorts(kafka, freePort())
-        .withIdpPort(freePort())
-        .withBasePort(base)
         .withDbPrefix("gh_sys_" + ProcessHandle.current().pid() + "_")
         .withReadyTimeout(Duration.ofMinutes(3));
     stack = new LocalStack(config);
@@ -284,31 +278,6 @@ class SystemIT {
         .header("content-type", "application/json")
         .header("Authorization", "Bearer " + aliceToken)
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** The first of {@code n} consecutive free ports in 20000-40000. */
-  private static int freePortBlock(int n) throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int start = 20000 + ThreadLocalRandom.current().nextInt(20000);
-      boolean free = true;
-      for (int p = start; p < start + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p)) {
-          s.setReuseAddress(true);
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        return start;
-      }
-    }
-    throw new IOException("no block of " + n + " free ports");
   }
 
   /** Something that happens to the running stack. */

@@ -41,28 +41,16 @@ final class TestSupport {
     return jar;
   }
 
-  /** Five consecutive free ports, the first returned. */
-  static int freePortBlock(int size) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 20000 + (int) (Math.random() * 30000);
-      boolean free = true;
-      for (int p = base; p < base + size && free; p++) {
-        free = Ports.isFree(p);
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no block of " + size + " free ports");
-  }
-
-  static int[] twoFreePorts() {
-    int a = Ports.freePort();
-    int b;
-    do {
-      b = Ports.freePort();
-    } while (b == a);
-    return new int[] {a, b};
+  /**
+   * {@code config} on one block of free ports below the ephemeral range ({@link Ports#freeBlock}):
+   * the services from its first port, then the broker, its controller and the identity provider.
+   */
+  static LocalStack.Config onFreePorts(LocalStack.Config config) {
+    int services = LocalStack.SERVICES.size();
+    int base = Ports.freeBlock(services + 3);
+    return config.withBasePort(base)
+        .withKafkaPorts(base + services, base + services + 1)
+        .withIdpPort(base + services + 2);
   }
 
   static boolean databaseExists(String name) throws SQLException {
