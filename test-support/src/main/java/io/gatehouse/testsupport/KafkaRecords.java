@@ -3,9 +3,14 @@ package io.gatehouse.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -13,6 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -64,6 +71,47 @@ public final class KafkaRecords {
       producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("could not send test record", e);
+    }
+  }
+
+  /**
+   * Waits until consumer group {@code group} has committed, on every partition of {@code topics}, the
+   * offset after the last record written there: everything sent before this call was consumed. The
+   * exact replacement for sleeping before an absence check (a record that had no effect).
+   */
+  public static void awaitConsumed(String bootstrap, String group, Duration timeout, String... topics) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(List.of(topics)).allTopicNames().get().values().forEach(d -> d.partitions()
+          .forEach(part -> latest.put(new TopicPartition(d.name(), part.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        List<String> behind = new ArrayList<>();
+        ends.forEach((tp, end) -> {
+          OffsetAndMetadata c = committed.get(tp);
+          if (end > 0 && (c == null || c.offset() < end)) {
+            behind.add(tp + " at " + (c == null ? "none" : c.offset()) + " of " + end);
+          }
+        });
+        if (behind.isEmpty()) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("consumer group " + group + " did not catch up within " + timeout + ": " + behind);
+        }
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("could not read the offsets of " + group, e.getCause());
     }
   }
 }

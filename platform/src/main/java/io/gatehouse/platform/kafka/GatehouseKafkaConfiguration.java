@@ -98,8 +98,10 @@ public class GatehouseKafkaConfiguration {
         .registerSequencingPolicy(KafkaEventPublisher.PROCESSING_GROUP, c -> new PartitionKeySequencingPolicy()));
   }
 
+  /** The inbox table; a service whose own effects already record every event id may bring its own. */
   @Bean
   @ConditionalOnConsumedTopics
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(Inbox.class)
   public Inbox inbox(JdbcTemplate jdbc, KafkaProperties kafka) {
     return new Inbox(jdbc, kafka.getConsumer().getGroupId());
   }

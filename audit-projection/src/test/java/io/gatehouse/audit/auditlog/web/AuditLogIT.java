@@ -8,11 +8,13 @@ import io.gatehouse.audit.verifier.MerkleHashes;
 import io.gatehouse.audit.verifier.NoteKeys;
 import io.gatehouse.audit.verifier.Proofs;
 import io.gatehouse.audit.verifier.VerifyCommand;
+import io.gatehouse.testsupport.KafkaRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -87,8 +89,11 @@ class AuditLogIT extends AuditIntegration {
   void aRedeliveredEventIsNotLoggedTwice() throws Exception {
     send(SENT.get(0));
     send(SENT.get(7));
-    Thread.sleep(1500);
+    KafkaRecords.awaitConsumed(brokers, "audit-projection", Duration.ofSeconds(30), SENT.get(0).topic(),
+        SENT.get(7).topic());
     assertThat(treeSize()).isEqualTo(12);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox", Long.class))
+        .as("the log is the consumer's inbox (LogInbox): no second copy of the ids").isZero();
   }
 
   @Test
