@@ -111,6 +111,7 @@ class AuditReplayBenchmark {
           "--management.metrics.distribution.percentiles.http.server.requests=0.5,0.99");
       double startup = secs(t0);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      CpuUse cpuBefore = CpuUse.now(jdbc);
       t0 = System.nanoTime();
       long lastReport = System.nanoTime();
       long size = 0;
@@ -126,9 +127,14 @@ class AuditReplayBenchmark {
         }
       }
       double replay = secs(t0);
+      CpuUse cpu = CpuUse.now(jdbc).minus(cpuBefore);
       say("audit-projection replay into the Merkle log and views (started in %.1f s): %,d events in %.1f s ="
           + " %,.0f events/s (%.0f %% of the raw consumer rate)", startup, n, replay, n / replay,
           100 * (n / replay) / rawRate);
+      say("CPU per event during the replay: consumer threads %.1f us, the database's backends %.1f us (together"
+          + " %.1f us: %,.0f events/s if both cores did only this)", cpu.consumerNanos / 1e3 / n,
+          cpu.backendNanos / 1e3 / n, (cpu.consumerNanos + cpu.backendNanos) / 1e3 / n,
+          2e9 * n / (cpu.consumerNanos + cpu.backendNanos));
       say("storage: %s", jdbc.queryForObject("SELECT pg_size_pretty(pg_database_size(current_database()))",
           String.class));
 
@@ -215,6 +221,44 @@ class AuditReplayBenchmark {
       } else {
         System.out.println("kept database " + db.name());
       }
+    }
+  }
+
+  /**
+   * CPU time used so far by the service's consumer threads (this JVM) and by the PostgreSQL backends
+   * connected to the benchmark's database (from /proc; Linux only, else zero).
+   */
+  record CpuUse(long consumerNanos, long backendNanos, java.util.Map<Long, Long> backends) {
+
+    static CpuUse now(JdbcTemplate jdbc) {
+      java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long consumer = 0;
+      for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
+        if (t.getThreadName().startsWith("gatehouseInboundContainer")) {
+          consumer += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+        }
+      }
+      java.util.Map<Long, Long> backends = new java.util.HashMap<>();
+      for (Long pid : jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+          Long.class)) {
+        try {
+          String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          backends.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L); // 100 ticks/s
+        } catch (Exception e) {
+          // not Linux, or the backend is gone
+        }
+      }
+      return new CpuUse(consumer, backends.values().stream().mapToLong(Long::longValue).sum(), backends);
+    }
+
+    /** The use since {@code before}; a backend that started in between counts from zero. */
+    CpuUse minus(CpuUse before) {
+      long b = 0;
+      for (var e : backends.entrySet()) {
+        b += e.getValue() - before.backends.getOrDefault(e.getKey(), 0L);
+      }
+      return new CpuUse(consumerNanos - before.consumerNanos, b, java.util.Map.of());
     }
   }
 

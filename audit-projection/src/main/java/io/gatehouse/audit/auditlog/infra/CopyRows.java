@@ -1,11 +1,15 @@
 package io.gatehouse.audit.auditlog.infra;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -14,10 +18,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Many rows into one table with PostgreSQL's {@code COPY ... FROM STDIN} (text format) on the
- * transaction's connection: several times cheaper per row than INSERT for the log's entries.
+ * Many rows into one table with PostgreSQL's {@code COPY ... FROM STDIN (FORMAT binary)} on the
+ * transaction's connection: several times cheaper per row than INSERT for the log's entries, and the
+ * binary format sends byte arrays as they are (the text format doubled them into hex and escaped every
+ * string, a fifth of the consumer's CPU in a replay).
+ *
+ * <p>A value's Java type names its column type, and must match the column exactly: {@link String}
+ * for text and varchar, {@link Integer} for integer, {@link Long} for bigint, {@code byte[]} for bytea,
+ * {@link Timestamp} for timestamptz; null for NULL.
  */
 final class CopyRows {
+
+  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+  /** timestamptz counts microseconds from 2000-01-01T00:00:00Z (this many seconds after 1970's). */
+  private static final long PG_EPOCH_SECONDS = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
 
   private CopyRows() {}
 
@@ -25,31 +39,12 @@ final class CopyRows {
     if (rows.isEmpty()) {
       return 0;
     }
-    StringBuilder text = new StringBuilder(rows.size() * 1024);
-    HexFormat hex = HexFormat.of();
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          text.append('\t');
-        }
-        Object v = row[i];
-        if (v == null) {
-          text.append("\\N");
-        } else if (v instanceof byte[] b) {
-          text.append("\\\\x").append(hex.formatHex(b));
-        } else if (v instanceof Timestamp t) {
-          text.append(t.toInstant().toString());
-        } else {
-          escape(text, v.toString());
-        }
-      }
-      text.append('\n');
-    }
+    byte[] data = encode(columns.size(), rows);
     DataSource ds = jdbc.getDataSource();
     Connection c = DataSourceUtils.getConnection(ds);
     try {
       return c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", columns)
-          + ") FROM STDIN", new StringReader(text.toString()));
+          + ") FROM STDIN (FORMAT binary)", new ByteArrayInputStream(data));
     } catch (SQLException | IOException e) {
       throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
     } finally {
@@ -57,16 +52,56 @@ final class CopyRows {
     }
   }
 
-  private static void escape(StringBuilder out, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(ch);
+  /** The binary COPY stream of the rows (PostgreSQL's documented format: header, tuples, trailer). */
+  static byte[] encode(int columns, List<Object[]> rows) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 512);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(SIGNATURE);
+      out.writeInt(0); // flags: no OIDs
+      out.writeInt(0); // header extension length
+      for (Object[] row : rows) {
+        if (row.length != columns) {
+          throw new IllegalArgumentException("a row has " + row.length + " values for " + columns + " columns");
+        }
+        out.writeShort(columns);
+        for (Object v : row) {
+          field(out, v);
+        }
       }
+      out.writeShort(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Microseconds since PostgreSQL's epoch, rounded to the nearest as PostgreSQL rounds text input. */
+  static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond() - PG_EPOCH_SECONDS, 1_000_000L),
+        (t.getNano() + 500) / 1000);
+  }
+
+  private static void field(DataOutputStream out, Object v) throws IOException {
+    if (v == null) {
+      out.writeInt(-1);
+    } else if (v instanceof String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(b.length);
+      out.write(b);
+    } else if (v instanceof byte[] b) {
+      out.writeInt(b.length);
+      out.write(b);
+    } else if (v instanceof Integer i) {
+      out.writeInt(4);
+      out.writeInt(i);
+    } else if (v instanceof Long l) {
+      out.writeInt(8);
+      out.writeLong(l);
+    } else if (v instanceof Timestamp t) {
+      out.writeInt(8);
+      out.writeLong(micros(t.toInstant()));
+    } else {
+      throw new IllegalArgumentException("no binary COPY encoding for " + v.getClass().getName());
     }
   }
 }
