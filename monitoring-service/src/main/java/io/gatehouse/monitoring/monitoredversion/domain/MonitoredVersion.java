@@ -9,8 +9,10 @@ import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.monitoring.monitoredversion.api.AssessWindow;
 import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
+import io.gatehouse.monitoring.monitoredversion.api.NotePolicyDocument;
 import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
 import io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered;
+import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.RecordDriftSignal;
 import io.gatehouse.monitoring.monitoredversion.api.RecordPerformanceSignal;
 import io.gatehouse.monitoring.monitoredversion.api.ReferenceProfileSet;
@@ -90,6 +92,11 @@ public class MonitoredVersion {
     if (!changed.isEmpty()) {
       apply(new ValidationFiguresNoted(cmd.id(), cmd.modelName(), cmd.version(), changed, cmd.source()));
     }
+  }
+
+  @CommandHandler
+  void handle(NotePolicyDocument cmd) {
+    apply(new PolicyDocumentNoted(id, modelName, version, cmd.policyName(), cmd.policyVersion()));
   }
 
   @CommandHandler

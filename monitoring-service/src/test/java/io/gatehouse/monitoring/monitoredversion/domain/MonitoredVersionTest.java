@@ -7,8 +7,10 @@ import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.monitoring.drift.domain.DriftThresholds;
 import io.gatehouse.monitoring.monitoredversion.api.AssessWindow;
 import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
+import io.gatehouse.monitoring.monitoredversion.api.NotePolicyDocument;
 import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
 import io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered;
+import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.RecordDriftSignal;
 import io.gatehouse.monitoring.monitoredversion.api.ValidationFiguresNoted;
 import io.gatehouse.monitoring.monitoredversion.api.VersionNoted;
@@ -117,5 +119,12 @@ class MonitoredVersionTest {
     AssessWindow fewLabels = new AssessWindow(ID, "window:fraud/1/5", W0, W1, 5000, List.of(), 20,
         List.of(new AssessWindow.Metric("roc_auc", 0.5)), DriftThresholds.FALLBACK, 0.05, 100, AT);
     fixture.given(noted(), figures).when(fewLabels).expectNoEvents();
+  }
+
+  @Test
+  void aPolicyDocumentThatMayApplyIsNotedSoTheEngineRereadsTheWindowSize() {
+    fixture.given(noted())
+        .when(new NotePolicyDocument(ID, "default", 2))
+        .expectEvents(new PolicyDocumentNoted(ID, "fraud", 1, "default", 2));
   }
 }
