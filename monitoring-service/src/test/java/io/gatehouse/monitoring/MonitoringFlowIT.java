@@ -213,6 +213,10 @@ class MonitoringFlowIT extends ServiceIT {
         .until(() -> published.ofType("io.gatehouse.monitoring.DriftResolved.v1").stream()
             .filter(x -> json(x).path("signalId").asString().startsWith("alertmanager-")).toList(), l -> !l.isEmpty());
     assertThat(json(resolved.get(0)).path("signalId").asString()).isEqualTo(d.path("signalId").asString());
+    List<ConsumerRecord<String, byte[]>> recovered = await().atMost(Duration.ofSeconds(30))
+        .until(() -> published.ofType("io.gatehouse.monitoring.PerformanceRecovered.v1"), l -> !l.isEmpty());
+    assertThat(json(recovered.get(0)).path("signalId").asString()).isEqualTo(json(perf.get(0)).path("signalId").asString());
+    assertThat(json(recovered.get(0)).path("metric").asString()).isEqualTo("roc_auc");
     // the repeated notification was handled before the resolved one (each answer came after its commands),
     // and the version's events reach Kafka in order on one partition: with DriftResolved read, a second
     // DriftDetected from the repeat would have been read already

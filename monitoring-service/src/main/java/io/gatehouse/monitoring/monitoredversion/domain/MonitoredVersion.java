@@ -5,13 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.monitoring.PerformanceRecovered;
 import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.monitoring.monitoredversion.api.AssessWindow;
 import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
 import io.gatehouse.monitoring.monitoredversion.api.NotePolicyDocument;
 import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
-import io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered;
 import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.RecordDriftSignal;
 import io.gatehouse.monitoring.monitoredversion.api.RecordPerformanceSignal;
@@ -166,6 +166,12 @@ public class MonitoredVersion {
 
   @EventSourcingHandler
   void on(PerformanceRecovered e) {
+    signals.on(e);
+  }
+
+  /** Stored by earlier versions of this service (before the published event existed). */
+  @EventSourcingHandler
+  void on(io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered e) {
     signals.on(e);
   }
 }
