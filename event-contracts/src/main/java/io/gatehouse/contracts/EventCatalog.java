@@ -19,6 +19,7 @@ import io.gatehouse.contracts.approval.SignOffsVoided;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.monitoring.PerformanceRecovered;
 import io.gatehouse.contracts.registry.ModelCardUpdated;
 import io.gatehouse.contracts.registry.ModelDescriptionUpdated;
 import io.gatehouse.contracts.registry.ModelTagSet;
@@ -118,7 +119,8 @@ public final class EventCatalog {
       // monitoring-service
       DriftDetected.class,
       DriftResolved.class,
-      PerformanceDegraded.class);
+      PerformanceDegraded.class,
+      PerformanceRecovered.class);
 
   private static final Map<Class<?>, Entry> BY_CLASS = new LinkedHashMap<>();
   private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();

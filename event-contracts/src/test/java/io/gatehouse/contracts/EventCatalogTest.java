@@ -41,7 +41,7 @@ class EventCatalogTest {
         "CaseOpened", "SignOffRecorded", "SignOffsVoided", "ChangesRequested", "ModelRejected", "ModelApproved", "ModelPromoted",
         "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "CaseReopened", "CaseWithdrawn", "RecertificationDue", "ApprovalExpired",
         "BreakGlassApproved", "PolicyPublished",
-        "DriftDetected", "DriftResolved", "PerformanceDegraded");
+        "DriftDetected", "DriftResolved", "PerformanceDegraded", "PerformanceRecovered");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -21,6 +21,7 @@ import io.gatehouse.contracts.approval.SignOffsVoided;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.monitoring.PerformanceRecovered;
 import io.gatehouse.contracts.registry.ArtifactRef;
 import io.gatehouse.contracts.registry.ColumnMapping;
 import io.gatehouse.contracts.registry.Contact;
@@ -132,6 +133,7 @@ public final class SampleEvents {
     ALL.put(DriftDetected.class, SampleEvents::driftDetected);
     ALL.put(DriftResolved.class, SampleEvents::driftResolved);
     ALL.put(PerformanceDegraded.class, SampleEvents::performanceDegraded);
+    ALL.put(PerformanceRecovered.class, SampleEvents::performanceRecovered);
   }
 
   private SampleEvents() {}
@@ -386,6 +388,11 @@ public final class SampleEvents {
   public static PerformanceDegraded performanceDegraded() {
     return new PerformanceDegraded("perf-4c19d0", MODEL, VERSION, "roc_auc", 0.7932, 0.8714, 0.05,
         at(1440), at(2880), 9_812L, at(2880));
+  }
+
+  public static PerformanceRecovered performanceRecovered() {
+    return new PerformanceRecovered("perf-4c19d0", MODEL, VERSION, "roc_auc", 0.8633, 0.8714, 0.05,
+        at(2880), at(4320), 10_240L, at(4320));
   }
 
   static String sha256(String text) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.telemetry.InputType;
+import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.monitoring.drift.infra.EngineTopics;
 import io.gatehouse.testsupport.ServiceIT;
 import java.net.URI;
@@ -30,8 +31,6 @@ import tools.jackson.databind.JsonNode;
  * goes to the dead-letter topics; telemetry over REST is checked whole.
  */
 @TestPropertySource(properties = {
-    "gatehouse.monitoring.windows.default.observations=500",
-    "gatehouse.monitoring.windows.HIGH.observations=500",
     "gatehouse.monitoring.engine.config-refresh=200ms",
     "gatehouse.monitoring.engine.state-dir=",
     "gatehouse.monitoring.telemetry.max-batch=600"})
@@ -44,11 +43,20 @@ class MonitoringFlowIT extends ServiceIT {
   static MonitoringIntegration.Reader published;
   final HttpClient http = HttpClient.newHttpClient();
 
+  /** The window sizes of the policy the tests publish (the configured ones are an hour, or 5,000 to 10,000). */
+  static final int WINDOW = 500;
+  static final int CRITICAL_WINDOW = 300;
+
   @BeforeEach
-  void connect() {
+  void connect() throws Exception {
     if (kafka == null) {
       kafka = new MonitoringIntegration(brokers);
       published = kafka.reader("gatehouse.monitoring.v1");
+      // version 2 of the default policy, in force for every version here (none has a case): windows of 500
+      // observations, 300 for CRITICAL; each test waits until the engine holds its version's window
+      kafka.policy(2, java.util.Map.of("LOW", "{ observations: " + WINDOW + " }", "MEDIUM",
+          "{ observations: " + WINDOW + " }", "HIGH", "{ observations: " + WINDOW + " }", "CRITICAL",
+          "{ observations: " + CRITICAL_WINDOW + " }"));
     }
   }
 
@@ -62,13 +70,23 @@ class MonitoringFlowIT extends ServiceIT {
   }
 
   private void awaitProfile(String model, int version) {
+    awaitSettings(model, version, 1, WINDOW);
+  }
+
+  /**
+   * Until the engine holds the version's latest settings (its global store, which is what the engine
+   * reads: no telemetry of the version was looked up before, so no stale copy is cached), with the
+   * reference profile and the window size of the published policy.
+   */
+  private void awaitSettings(String model, int version, int features, long window) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
       HttpResponse<String> r = get("/api/v1/models/" + model + "/versions/" + version + "/monitoring");
       JsonNode view = EventJson.mapper().readTree(r.body());
-      return r.statusCode() == 200 && view.path("referenceProfile").path("features").size() == 1
-          && view.path("settings").path("engineUpToDate").asBoolean();
+      return r.statusCode() == 200 && view.path("referenceProfile").path("features").size() == features
+          && view.path("settings").path("engineUpToDate").asBoolean()
+          && view.path("settings").path("window").path("sizeFrom").asString().equals("policy")
+          && view.path("settings").path("window").path("observations").asLong() == window;
     });
-    sleep(300); // the engine re-reads a version's settings every 200 ms
   }
 
   @Test
@@ -108,6 +126,45 @@ class MonitoringFlowIT extends ServiceIT {
     assertThat(view.path("riskTier").asString()).isEqualTo("HIGH");
     assertThat(view.path("recentWindows").size()).isEqualTo(2);
     assertThat(view.path("recentWindows").path(0).path("sampleSize").asLong()).isEqualTo(500);
+  }
+
+  @Test
+  void aShiftedScoreAloneIsDetectedOnScoreInWindowsOfThePolicysSize() throws Exception {
+    // CRITICAL: the published policy's window is 300 observations (configured: 5 minutes or 5,000)
+    List<FeatureHistogram> profile = List.of(MonitoringIntegration.PROFILE.get(0), new FeatureHistogram("score",
+        "numeric", List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(), List.of(250L, 250L, 250L, 250L)));
+    kafka.knownVersion("pricing", 4, "CRITICAL", profile);
+    awaitSettings("pricing", 4, 2, CRITICAL_WINDOW);
+
+    // x exactly as in the reference (30 per bin); the score piled into its top quarter
+    scored("pricing", 4, 0, CRITICAL_WINDOW, i -> 0.8 + (i % 10) * 0.01);
+    List<ConsumerRecord<String, byte[]>> detected = await().atMost(Duration.ofSeconds(60))
+        .until(() -> of("DriftDetected", "pricing"), l -> l.size() >= 2);
+    assertThat(detected).extracting(r -> json(r).path("feature").asString() + " " + json(r).path("statistic").asString()
+        + " " + json(r).path("severity").asString()).containsExactlyInAnyOrder("score PSI ACT", "score KS ACT");
+    assertThat(detected).allSatisfy(r -> assertThat(json(r).path("sampleSize").asLong()).isEqualTo(CRITICAL_WINDOW));
+
+    // the score as in the reference (75 per bin): both signals resolve
+    scored("pricing", 4, CRITICAL_WINDOW, 2 * CRITICAL_WINDOW, i -> 0.125 + 0.25 * (i % 4));
+    List<ConsumerRecord<String, byte[]>> resolved = await().atMost(Duration.ofSeconds(60))
+        .until(() -> of("DriftResolved", "pricing"), l -> l.size() >= 2);
+    assertThat(resolved).extracting(r -> json(r).path("feature").asString()).containsOnly("score");
+    // both windows were assessed (the resolutions come from the second): nothing on x, no other detection
+    assertThat(of("DriftDetected", "pricing")).hasSize(2);
+    JsonNode view = EventJson.mapper().readTree(get("/api/v1/models/pricing/versions/4/monitoring").body());
+    assertThat(view.path("recentWindows").valueStream().map(w -> w.path("sampleSize").asLong()).toList())
+        .containsExactly((long) CRITICAL_WINDOW, (long) CRITICAL_WINDOW);
+  }
+
+  /** Observations {@code from} to {@code to} (exclusive): x uniform over the reference's bins, and a score. */
+  private static void scored(String model, int version, int from, int to, java.util.function.IntToDoubleFunction score) {
+    java.time.Instant now = java.time.Instant.now();
+    for (int i = from; i < to; i++) {
+      kafka.send(InputType.Topics.TELEMETRY, model, InputType.OBSERVATION, "{\"modelName\":\"" + model
+          + "\",\"version\":" + version + ",\"timestamp\":\"" + now.plusMillis(i) + "\",\"features\":{\"x\":"
+          + (i % 10 + 0.5) + "},\"score\":" + score.applyAsDouble(i) + "}");
+    }
+    kafka.flush();
   }
 
   @Test
@@ -156,7 +213,13 @@ class MonitoringFlowIT extends ServiceIT {
         .until(() -> published.ofType("io.gatehouse.monitoring.DriftResolved.v1").stream()
             .filter(x -> json(x).path("signalId").asString().startsWith("alertmanager-")).toList(), l -> !l.isEmpty());
     assertThat(json(resolved.get(0)).path("signalId").asString()).isEqualTo(d.path("signalId").asString());
-    sleep(1000);
+    List<ConsumerRecord<String, byte[]>> recovered = await().atMost(Duration.ofSeconds(30))
+        .until(() -> published.ofType("io.gatehouse.monitoring.PerformanceRecovered.v1"), l -> !l.isEmpty());
+    assertThat(json(recovered.get(0)).path("signalId").asString()).isEqualTo(json(perf.get(0)).path("signalId").asString());
+    assertThat(json(recovered.get(0)).path("metric").asString()).isEqualTo("roc_auc");
+    // the repeated notification was handled before the resolved one (each answer came after its commands),
+    // and the version's events reach Kafka in order on one partition: with DriftResolved read, a second
+    // DriftDetected from the repeat would have been read already
     assertThat(published.ofType("io.gatehouse.monitoring.DriftDetected.v1").stream()
         .filter(x -> json(x).path("source").asString().equals("alertmanager")).toList()).as("one detection").hasSize(1);
 
@@ -270,11 +333,4 @@ class MonitoringFlowIT extends ServiceIT {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.monitoring;
 
 import io.gatehouse.contracts.EventJson;
+import io.gatehouse.contracts.approval.PolicyPublished;
 import io.gatehouse.contracts.telemetry.InputType;
 import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.contracts.validation.ValidationCompleted;
@@ -55,6 +56,34 @@ public final class MonitoringIntegration implements AutoCloseable {
         null, tier, "alice", List.of("alice"), Instant.now()));
     event(new ValidationCompleted("run-" + model + "-" + version, model, version, 5, 0, "s3://r", "b".repeat(64),
         profile, "c".repeat(64), 1000, Instant.now()));
+  }
+
+  /**
+   * approval-service's {@code PolicyPublished} of version {@code version} of the default policy: the
+   * shipped document with the drift window of some tiers replaced ({@code windows}: tier to a YAML
+   * flow mapping such as {@code "{ observations: 500 }"}).
+   */
+  public void policy(int version, java.util.Map<String, String> windows) throws Exception {
+    String shipped;
+    try (java.io.InputStream in = MonitoringIntegration.class.getResourceAsStream("/policies/default.yaml")) {
+      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    StringBuilder doc = new StringBuilder();
+    String tier = null;
+    for (String line : shipped.split("\n", -1)) {
+      if (line.matches("  [A-Z]+:")) {
+        tier = line.trim().replace(":", "");
+      } else if (line.startsWith("version:")) {
+        line = "version: " + version;
+      } else if (line.trim().startsWith("drift:") && windows.containsKey(tier)) {
+        line = line.replaceFirst("window: \\{[^}]*}", "window: " + windows.get(tier));
+      }
+      doc.append(line).append('\n');
+    }
+    String document = doc.substring(0, doc.length() - 1);
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(document.getBytes(StandardCharsets.UTF_8)));
+    event(new PolicyPublished("default", version, document, sha256, "governance-admin", Instant.now()));
   }
 
   public void event(Object event) throws Exception {

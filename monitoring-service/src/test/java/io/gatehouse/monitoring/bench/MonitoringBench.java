@@ -7,6 +7,7 @@ import io.gatehouse.contracts.telemetry.InputType;
 import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.contracts.validation.ValidationCompleted;
 import io.gatehouse.monitoring.MonitoringApplication;
+import io.gatehouse.monitoring.MonitoringIntegration;
 import io.gatehouse.platform.kafka.CloudEventRecords;
 import io.gatehouse.testsupport.ChildJvm;
 import io.gatehouse.testsupport.PostgresDatabaseExtension;
@@ -123,6 +124,11 @@ public final class MonitoringBench {
       createTopics(brokers);
       // 1. the service learns of every version (registry and validation events), then stops
       service = start(db, brokers, issuer, port, work, "setup", threads, heap, null, commit);
+      // the window sizes come from the tier's policy: backlog windows (LOW) of 100,000 observations or an
+      // hour, live windows (HIGH) of 5 seconds
+      try (MonitoringIntegration feed = new MonitoringIntegration(brokers)) {
+        feed.policy(2, Map.of("LOW", "{ duration: PT1H, observations: 100000 }", "HIGH", "{ duration: PT5S }"));
+      }
       for (int m = 0; m < models; m++) {
         knownVersion(producer, "bench-" + m, 1, "LOW");
       }
@@ -361,8 +367,10 @@ public final class MonitoringBench {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
             + "/api/v1/models/" + model + "/versions/1/monitoring")).header("Authorization", "Bearer "
             + issuer.token("bench", "PLATFORM")).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && EventJson.mapper().readTree(r.body()).path("settings").path("engineUpToDate").asBoolean()
-            && EventJson.mapper().readTree(r.body()).path("referenceProfile").path("features").size() == PROFILE.size()) {
+        tools.jackson.databind.JsonNode view = EventJson.mapper().readTree(r.body());
+        if (r.statusCode() == 200 && view.path("settings").path("engineUpToDate").asBoolean()
+            && view.path("referenceProfile").path("features").size() == PROFILE.size()
+            && view.path("settings").path("window").path("sizeFrom").asString().equals("policy")) {
           return;
         }
       } catch (java.io.IOException e) {
@@ -410,10 +418,7 @@ public final class MonitoringBench {
             "--gatehouse.monitoring.engine.threads=" + threads,
             "--gatehouse.monitoring.engine.commit-interval=" + commit,
             "--gatehouse.monitoring.engine.idle-timeout=PT1S",
-            "--gatehouse.monitoring.windows.LOW.duration=PT1H",
-            "--gatehouse.monitoring.windows.LOW.observations=100000",
-            "--gatehouse.monitoring.windows.HIGH.duration=PT5S",
-            "--gatehouse.monitoring.windows.HIGH.grace=PT0.5S",
+            "--gatehouse.monitoring.windows.HIGH.grace=PT0.5S", // the size is the policy's (above)
             "--logging.level.root=WARN"), log);
   }
 

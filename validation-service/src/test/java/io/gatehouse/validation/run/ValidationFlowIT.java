@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ValidationFlowIT extends ValidationIntegration {
 
+  /** The COMPAS report of the standalone call in the READMEs; changes whenever the report's bytes do. */
+  static final String README_COMPAS_REPORT_SHA256 = "77f3186f1f4983700f55a31d724ecdad04ee29d36f7afd019543fa8a8aea6716";
+
   @Test
   void aFairnessGateFailsOnCompasAndTheReportIsServedAndReproducible() throws Exception {
     submit("compas-medium", 1, "MEDIUM", compas(COMPAS_SHA256), FULL_CARD);
@@ -55,7 +58,7 @@ class ValidationFlowIT extends ValidationIntegration {
     ValidationCompleted done = (ValidationCompleted) events.get(3);
     assertThat(done.gatesPassed()).isZero();
     assertThat(done.gatesFailed()).isEqualTo(2);
-    assertThat(done.referenceProfile()).extracting(h -> h.feature()).containsExactly("age", "priors_count");
+    assertThat(done.referenceProfile()).extracting(h -> h.feature()).containsExactly("age", "priors_count", "score");
     assertThat(done.reportUri()).endsWith("/api/v1/runs/" + done.runId() + "/report");
 
     String auditor = issuer.token("auditor", "AUDITOR");
@@ -138,12 +141,14 @@ class ValidationFlowIT extends ValidationIntegration {
   void theStandaloneEndpointEvaluatesAnUploadedCsvAndRefusesBadInputWithAProblem() throws Exception {
     String eng = issuer.token("eng", "ENGINEERING");
     byte[] csv = Files.readAllBytes(COMPAS);
+    // the call of the READMEs (root and validation-service): its report's sha256 is quoted there
     String q = "/api/v1/evaluations?label=two_year_recid&prediction=score_text%5BMedium,High%5D&score=decile_score"
-        + "&group=race&feature=age&tier=MEDIUM";
+        + "&group=race&group=sex&feature=age&feature=priors_count&tier=MEDIUM";
     HttpResponse<String> ok = post(q, eng, "text/csv", csv);
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.headers().firstValue("X-Report-Sha256")).contains(CanonicalJson.sha256(
         ok.body().getBytes(StandardCharsets.UTF_8)));
+    assertThat(ok.headers().firstValue("X-Report-Sha256")).contains(README_COMPAS_REPORT_SHA256);
     assertThat(ok.headers().firstValue("X-Data-Sha256")).contains(COMPAS_SHA256);
     assertThat(ok.body()).contains("\"id\":\"four-fifths\"").contains("\"passed\":false");
     assertThat(post(q, eng, "text/csv", csv).body()).isEqualTo(ok.body()); // byte-identical

@@ -250,7 +250,10 @@ public final class PolicyDocuments {
       problems.add(new Problem(line(node), tier + ".drift must be a mapping such as {psi: {warn: 0.1, act: 0.25}, on_act: SUSPEND}"));
       return TierPolicy.DriftPolicy.ALERT_ONLY;
     }
-    Map<String, Node> df = fields(dm, Set.of("psi", "ks", "js", "on_act"), problems);
+    Map<String, Node> df = fields(dm, Set.of("psi", "ks", "js", "on_act", "window"), problems);
+    if (df.containsKey("window")) {
+      window(df.get("window"), tier, problems);
+    }
     Map<String, TierPolicy.DriftPolicy.Thresholds> thresholds = new LinkedHashMap<>();
     for (String statistic : List.of("psi", "ks", "js")) {
       Node t = df.get(statistic);
@@ -279,6 +282,39 @@ public final class PolicyDocuments {
       }
     }
     return new TierPolicy.DriftPolicy(Map.copyOf(thresholds), onAct);
+  }
+
+  /**
+   * {@code window: {duration: PT15M, observations: 10000}}, the drift windows of the tier
+   * (monitoring-service reads it; a window closes at whichever comes first). Only checked here.
+   */
+  private static void window(Node node, String tier, List<Problem> problems) {
+    String what = tier + ".drift.window";
+    if (!(node instanceof MappingNode wm)) {
+      problems.add(new Problem(line(node), what + " must be a mapping such as {duration: PT15M, observations: 10000}"));
+      return;
+    }
+    Map<String, Node> wf = fields(wm, Set.of("duration", "observations"), problems);
+    if (wf.isEmpty()) {
+      problems.add(new Problem(line(wm), what + " needs a duration, a number of observations, or both"));
+    }
+    if (wf.containsKey("duration")) {
+      String text = scalar(wf.get("duration"), what + ".duration", wm, problems);
+      if (text != null) {
+        try {
+          java.time.Duration d = java.time.Duration.parse(text);
+          if (d.isNegative() || d.isZero()) {
+            problems.add(new Problem(line(wf.get("duration")), what + ".duration must be positive, was " + text));
+          }
+        } catch (java.time.format.DateTimeParseException e) {
+          problems.add(new Problem(line(wf.get("duration")),
+              what + ".duration '" + text + "' is not an ISO-8601 duration such as PT15M or PT1H"));
+        }
+      }
+    }
+    if (wf.containsKey("observations")) {
+      integer(wf.get("observations"), what + ".observations", wm, problems, 1);
+    }
   }
 
   private static double number(Node node, String what, Node parent, List<Problem> problems) {

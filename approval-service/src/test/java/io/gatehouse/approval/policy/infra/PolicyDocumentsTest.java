@@ -10,6 +10,7 @@ import io.gatehouse.contracts.approval.RequiredSignOff;
 import io.gatehouse.approval.policy.domain.Term;
 import io.gatehouse.approval.policy.domain.TierPolicy;
 import java.time.Instant;
+import java.util.List;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,47 @@ class PolicyDocumentsTest {
             .anySatisfy(p -> assertThat(p).startsWith("line 8:").contains("act (0.2) is below warn (0.3)"))
             .anySatisfy(p -> assertThat(p).startsWith("line 8:").contains("on_act 'PANIC'"))
             .anySatisfy(p -> assertThat(p).startsWith("line 9:").contains("break_glass_review 'soon'")));
+  }
+
+  /**
+   * A policy whose tiers need one ENGINEERING sign-off and have the given one-line drift sections, in
+   * order: tier {@code i}'s drift is on line {@code 7 + 4 i}.
+   */
+  static String withDrift(String... tierAndDrift) {
+    StringBuilder doc = new StringBuilder("policy: default\nversion: 2\ntiers:\n");
+    for (int i = 0; i < tierAndDrift.length; i += 2) {
+      doc.append("  ").append(tierAndDrift[i]).append(":\n    signoffs: [ {role: ENGINEERING} ]\n")
+          .append("    approval_valid_for: P10D\n    drift: ").append(tierAndDrift[i + 1]).append('\n');
+    }
+    return doc.toString();
+  }
+
+  @Test
+  void acceptsADriftWindowByDurationCountOrBoth() {
+    for (String window : List.of("{ duration: PT15M, observations: 10000 }", "{ duration: PT1H }", "{ observations: 500 }")) {
+      String doc = withDrift("HIGH", "{ psi: { warn: 0.1, act: 0.25 }, on_act: SUSPEND, window: " + window + " }");
+      assertThat(PolicyDocuments.parse(doc).forTier("HIGH").drift().onAct()).as(window)
+          .isEqualTo(TierPolicy.DriftAction.SUSPEND);
+    }
+  }
+
+  @Test
+  void refusesABadDriftWindowNamingTheLine() {
+    String doc = withDrift(
+        "LOW", "{ window: { duration: 15 minutes, observations: 0 } }",
+        "MEDIUM", "{ window: { duration: PT0S, size: 10 } }",
+        "HIGH", "{ window: {} }",
+        "CRITICAL", "{ window: hourly }");
+    assertThatThrownBy(() -> PolicyDocuments.parse(doc))
+        .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.problems()).extracting(Object::toString)
+            .anySatisfy(p -> assertThat(p).startsWith("line 7:")
+                .contains("LOW.drift.window.duration '15 minutes' is not an ISO-8601 duration"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 7:")
+                .contains("LOW.drift.window.observations must be at least 1, was 0"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 11:").contains("MEDIUM.drift.window.duration must be positive"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 11:").contains("unknown field 'size'"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 15:").contains("HIGH.drift.window needs a duration"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 19:").contains("CRITICAL.drift.window must be a mapping")));
   }
 
   @Test

@@ -26,6 +26,8 @@ final class CompiledVersion {
   /** The last time window's start and key (most observations fall into the same window as the one before). */
   long lastStart = Long.MIN_VALUE;
   String lastKey;
+  /** Whether a count window left open under an earlier window setting was looked for (time windows). */
+  boolean countWindowChecked;
 
   private CompiledVersion(VersionConfig config, byte[] raw, ReferenceProfile profile, WindowCounter counter,
       WindowSpec window) {
@@ -61,7 +63,16 @@ final class CompiledVersion {
       }
     }
     WindowCounter counter = profile == null ? null : new WindowCounter(new WindowLayout(profile), settings.positiveLabel());
-    return new CompiledVersion(config, raw, profile, counter, settings.windowOf(config.tier()));
+    return new CompiledVersion(config, raw, profile, counter, window(config, settings));
+  }
+
+  /** The policy's window size when it is usable (checked by approval-service), else the configured window. */
+  private static WindowSpec window(VersionConfig config, EngineSettings settings) {
+    try {
+      return settings.windowOf(config.tier(), config.window());
+    } catch (RuntimeException e) {
+      return settings.windowOf(config.tier());
+    }
   }
 
   WindowLayout layout() {

@@ -1,5 +1,6 @@
 package io.gatehouse.monitoring.drift.infra;
 
+import io.gatehouse.monitoring.drift.domain.WindowSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
@@ -111,19 +112,30 @@ public class DriftEngine implements SmartLifecycle, HealthIndicator {
   }
 
   /**
-   * The revision of a version's settings the engine holds (its global store), or -1: the engine
-   * counts a version's telemetry against the profile of that revision.
+   * The settings of a version the engine holds (its global store), or null: the engine counts a
+   * version's telemetry against the profile and window of that revision.
    */
-  public long revisionOf(String model, int version) {
+  public VersionConfig held(String model, int version) {
     try {
       org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, byte[]> store = streams.store(
           org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(MonitoringTopology.VERSIONS_STORE,
               org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
       byte[] raw = store.get(VersionConfig.key(model, version));
-      return raw == null ? -1 : io.gatehouse.contracts.EventJson.mapper().readValue(raw, VersionConfig.class).revision();
+      return raw == null ? null : io.gatehouse.contracts.EventJson.mapper().readValue(raw, VersionConfig.class);
     } catch (RuntimeException e) {
-      return -1; // not running, or rebalancing
+      return null; // not running, or rebalancing
     }
+  }
+
+  /** The revision of a version's settings the engine holds, or -1. */
+  public long revisionOf(String model, int version) {
+    VersionConfig c = held(model, version);
+    return c == null ? -1 : c.revision();
+  }
+
+  /** The window a version's settings give (the policy's size, else the tier's configured window). */
+  public WindowSpec windowOf(VersionConfig config) {
+    return props.settings().windowOf(config.tier(), config.window());
   }
 
   public KafkaStreams.State state() {

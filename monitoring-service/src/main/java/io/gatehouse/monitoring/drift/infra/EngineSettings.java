@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * How the engine cuts and judges windows.
  *
- * @param windowsByTier the window of each risk tier; {@code defaultWindow} for a tier not listed
+ * @param windowsByTier the configured window of each risk tier, used when the tier's policy sets no window
+ *     size; {@code defaultWindow} for a tier not listed; the grace always comes from here
  * @param minSample fewest usable values of a feature for a statistic
  * @param positiveLabel the label (and prediction) of the positive class, as text
  * @param punctuateInterval how often due windows are looked for
@@ -24,5 +25,18 @@ public record EngineSettings(Map<String, WindowSpec> windowsByTier, WindowSpec d
   public WindowSpec windowOf(String tier) {
     WindowSpec w = tier == null ? null : windowsByTier.get(tier);
     return w == null ? defaultWindow : w;
+  }
+
+  /**
+   * A version's window: the size its tier's policy sets, with the tier's configured grace; the
+   * tier's configured window when the policy sets none.
+   */
+  public WindowSpec windowOf(String tier, VersionConfig.PolicyWindow policy) {
+    WindowSpec configured = windowOf(tier);
+    if (policy == null) {
+      return configured;
+    }
+    return new WindowSpec(policy.duration() == null ? null : Duration.parse(policy.duration()), policy.observations(),
+        configured.grace());
   }
 }

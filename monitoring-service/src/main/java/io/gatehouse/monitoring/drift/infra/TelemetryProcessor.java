@@ -184,6 +184,14 @@ final class TelemetryProcessor implements Processor<String, byte[], String, byte
     WindowSpec spec = v.window;
     WindowLayout layout = v.layout();
     if (spec.mode() == WindowSpec.Mode.TIME) {
+      if (!v.countWindowChecked) {
+        // the window setting changed from a count to a time window: the count window would never close
+        v.countWindowChecked = true;
+        byte[] left = open.get(v.openKey);
+        if (left != null) {
+          close(v.openKey, left, v, now, "window-changed");
+        }
+      }
       long start = spec.alignedStart(ts);
       String key = v.timeKey(start);
       byte[] state = open.get(key);

@@ -2,6 +2,9 @@ package io.gatehouse.monitoring.monitoredversion.api;
 
 import java.time.Instant;
 
-/** Internal: a degraded metric is back within tolerance (no published event exists for it yet). */
+/**
+ * Internal, replaced by the published {@link io.gatehouse.contracts.monitoring.PerformanceRecovered}:
+ * stored by earlier versions of this service, kept so that their event stores still replay.
+ */
 public record PerformanceRecovered(String modelName, int version, String key, String metric,
     double observed, Instant at) {}

@@ -5,12 +5,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.monitoring.PerformanceRecovered;
 import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.monitoring.monitoredversion.api.AssessWindow;
 import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
+import io.gatehouse.monitoring.monitoredversion.api.NotePolicyDocument;
 import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
-import io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered;
+import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.RecordDriftSignal;
 import io.gatehouse.monitoring.monitoredversion.api.RecordPerformanceSignal;
 import io.gatehouse.monitoring.monitoredversion.api.ReferenceProfileSet;
@@ -93,6 +95,11 @@ public class MonitoredVersion {
   }
 
   @CommandHandler
+  void handle(NotePolicyDocument cmd) {
+    apply(new PolicyDocumentNoted(id, modelName, version, cmd.policyName(), cmd.policyVersion()));
+  }
+
+  @CommandHandler
   void handle(AssessWindow cmd) {
     List<SignalBook.Measured> measured = cmd.statistics().stream()
         .map(s -> new SignalBook.Measured(s.feature(), s.statistic(), s.value())).toList();
@@ -159,6 +166,12 @@ public class MonitoredVersion {
 
   @EventSourcingHandler
   void on(PerformanceRecovered e) {
+    signals.on(e);
+  }
+
+  /** Stored by earlier versions of this service (before the published event existed). */
+  @EventSourcingHandler
+  void on(io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered e) {
     signals.on(e);
   }
 }

@@ -3,12 +3,12 @@ package io.gatehouse.monitoring.monitoredversion.domain;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.monitoring.PerformanceRecovered;
 import io.gatehouse.monitoring.drift.domain.DriftThresholds;
 import io.gatehouse.monitoring.drift.domain.PerformanceFigures;
 import io.gatehouse.monitoring.drift.domain.Severity;
 import io.gatehouse.monitoring.drift.domain.Statistic;
 import io.gatehouse.monitoring.drift.domain.Thresholds;
-import io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered;
 import io.gatehouse.monitoring.telemetry.domain.DriftSignal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +32,8 @@ import java.util.UUID;
  *       firing opens or raises, resolved resolves; a repeated notification at the same severity
  *       changes nothing (Alertmanager repeats firing alerts every repeat interval).
  *   <li>Performance: a metric further from validation's figure than the tolerance, in the wrong
- *       direction, is degraded ({@code PerformanceDegraded}) once until it is back within it.
+ *       direction, is degraded ({@code PerformanceDegraded}) once until it is back within it
+ *       ({@code PerformanceRecovered}, same signal id).
  * </ul>
  */
 public final class SignalBook {
@@ -79,6 +80,11 @@ public final class SignalBook {
   }
 
   public void on(PerformanceRecovered e) {
+    degraded.remove(performanceKey(e.signalId(), e.metric()));
+  }
+
+  /** The internal event stored before {@link PerformanceRecovered} was published. */
+  public void on(io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered e) {
     degraded.remove(e.key());
   }
 
@@ -139,7 +145,8 @@ public final class SignalBook {
         events.add(new PerformanceDegraded(GATEHOUSE + "-" + uuid(resultId + "|" + m.getKey()), modelName, version,
             m.getKey(), observed, expected, tolerance, windowStart, windowEnd, labelled, at));
       } else if (!worse && degraded.containsKey(key)) {
-        events.add(new PerformanceRecovered(modelName, version, key, m.getKey(), observed, at));
+        events.add(new PerformanceRecovered(degraded.get(key), modelName, version, m.getKey(), observed, expected,
+            tolerance, windowStart, windowEnd, labelled, at));
       }
     }
     return events;
@@ -172,7 +179,8 @@ public final class SignalBook {
           windowStart, windowEnd, sampleSize, at));
     }
     if (!firing && degraded.containsKey(key)) {
-      return List.of(new PerformanceRecovered(modelName, version, key, metric, observed, at));
+      return List.of(new PerformanceRecovered(degraded.get(key), modelName, version, metric, observed, expected,
+          tolerance, windowStart, windowEnd, sampleSize, at));
     }
     return List.of();
   }

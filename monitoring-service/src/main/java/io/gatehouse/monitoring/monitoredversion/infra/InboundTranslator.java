@@ -7,6 +7,7 @@ import io.gatehouse.contracts.validation.GateFailed;
 import io.gatehouse.contracts.validation.GatePassed;
 import io.gatehouse.contracts.validation.ValidationCompleted;
 import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
+import io.gatehouse.monitoring.monitoredversion.api.NotePolicyDocument;
 import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
 import io.gatehouse.monitoring.monitoredversion.api.SetReferenceProfile;
 import io.gatehouse.monitoring.monitoredversion.domain.MonitoredVersionIds;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * What monitoring takes from the other services, each event once (in the consumer's transaction):
  * a submitted version and its tier (registry), the case's tier and policy version (approval), the
- * published policy documents (approval), the reference profile and the metric values (validation).
+ * published policy documents (approval; the versions it may be in force for re-read their window
+ * size), the reference profile and the metric values (validation).
  * A tier overridden later ({@code RiskTierAssigned}) does not change a version already submitted:
  * its case keeps the tier it opened with, and so does monitoring.
  */
@@ -28,10 +30,12 @@ public class InboundTranslator implements EventConsumer {
 
   private final CommandGateway commands;
   private final DriftLevels levels;
+  private final MonitoredVersions versions;
 
-  public InboundTranslator(CommandGateway commands, DriftLevels levels) {
+  public InboundTranslator(CommandGateway commands, DriftLevels levels, MonitoredVersions versions) {
     this.commands = commands;
     this.levels = levels;
+    this.versions = versions;
   }
 
   @Override
@@ -45,6 +49,10 @@ public class InboundTranslator implements EventConsumer {
           c.version(), c.riskTier(), c.policyName(), c.policyVersion()));
     } else if (payload instanceof PolicyPublished p) {
       levels.store(p.policyName(), p.policyVersion(), p.document());
+      // the window size the engine holds comes from the policy in force: have it re-read
+      for (String id : versions.idsUnder(p.policyName(), p.policyVersion(), DriftLevels.DEFAULT_POLICY)) {
+        commands.sendAndWait(new NotePolicyDocument(id, p.policyName(), p.policyVersion()));
+      }
     } else if (payload instanceof ValidationCompleted v && !v.referenceProfile().isEmpty()) {
       commands.sendAndWait(new SetReferenceProfile(MonitoredVersionIds.of(v.modelName(), v.version()), v.modelName(),
           v.version(), v.referenceProfile(), "validation:" + v.runId(),

@@ -3,9 +3,11 @@ package io.gatehouse.monitoring.monitoredversion.infra;
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.contracts.validation.ObservedValue;
+import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.ReferenceProfileSet;
 import io.gatehouse.monitoring.monitoredversion.api.ValidationFiguresNoted;
 import io.gatehouse.monitoring.monitoredversion.api.VersionNoted;
+import io.gatehouse.monitoring.monitoredversion.domain.MonitoredVersionIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +74,12 @@ public class MonitoredVersions {
         EventJson.mapper().writeValueAsString(list), e.modelName(), e.version());
   }
 
+  @EventHandler
+  void on(PolicyDocumentNoted e) {
+    jdbc.update("UPDATE monitored_version SET revision = revision + 1 WHERE model_name = ? AND version = ?",
+        e.modelName(), e.version());
+  }
+
   @ResetHandler
   void reset() {
     jdbc.update("DELETE FROM monitored_version");
@@ -93,6 +101,19 @@ public class MonitoredVersions {
               (Integer) rs.getObject(5), profile, rs.getString(7), rs.getString(8), at == null ? null : at.toInstant(), b,
               rs.getLong(11));
         }, modelName, version).stream().findFirst();
+  }
+
+  /**
+   * The versions a newly known policy document may be in force for: those whose case opened under it,
+   * and, for the default policy, those without a case yet (the latest default applies to them).
+   */
+  public List<String> idsUnder(String policyName, int policyVersion, String defaultPolicy) {
+    return jdbc.query("""
+        SELECT model_name, version FROM monitored_version
+        WHERE (policy_name = ? AND policy_version = ?) OR (policy_name IS NULL AND ? = ?)
+        ORDER BY model_name, version""",
+        (rs, i) -> MonitoredVersionIds.of(rs.getString(1), rs.getInt(2)), policyName, policyVersion, policyName,
+        defaultPolicy);
   }
 
   public boolean exists(String modelName, int version) {

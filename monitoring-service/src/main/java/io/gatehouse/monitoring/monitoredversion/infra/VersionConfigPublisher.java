@@ -4,9 +4,11 @@ import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.monitoring.drift.infra.EngineTopics;
 import io.gatehouse.monitoring.drift.infra.VersionConfig;
+import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.ReferenceProfileSet;
 import io.gatehouse.monitoring.monitoredversion.api.ValidationFiguresNoted;
 import io.gatehouse.monitoring.monitoredversion.api.VersionNoted;
+import io.gatehouse.monitoring.policy.infra.DriftLevels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the engine what it needs of a version, on the compacted {@link EngineTopics#VERSIONS}
- * topic: whenever the version's tier, reference profile or validation figures change, its whole
- * current row goes out (so a redelivery, or a newer row sent for an older event, is harmless). A
+ * topic: whenever the version's tier, policy (and so its window size), reference profile or validation
+ * figures change, its whole current row goes out (so a redelivery, or a newer row sent for an older
+ * event, is harmless). A
  * streaming processor over the event store: the store is the outbox, and the token moves only once
  * the broker acknowledged.
  */
@@ -32,10 +35,13 @@ public class VersionConfigPublisher {
 
   private final MonitoredVersions versions;
   private final KafkaTemplate<String, byte[]> kafka;
+  private final DriftLevels levels;
 
-  public VersionConfigPublisher(MonitoredVersions versions, KafkaTemplate<String, byte[]> gatehouseKafkaTemplate) {
+  public VersionConfigPublisher(MonitoredVersions versions, KafkaTemplate<String, byte[]> gatehouseKafkaTemplate,
+      DriftLevels levels) {
     this.versions = versions;
     this.kafka = gatehouseKafkaTemplate;
+    this.levels = levels;
   }
 
   @EventHandler
@@ -53,6 +59,11 @@ public class VersionConfigPublisher {
     publish(e.modelName(), e.version());
   }
 
+  @EventHandler
+  void on(PolicyDocumentNoted e) throws Exception {
+    publish(e.modelName(), e.version());
+  }
+
   void publish(String model, int version) throws Exception {
     MonitoredVersions.Row row = versions.find(model, version).orElse(null);
     if (row == null) {
@@ -60,7 +71,8 @@ public class VersionConfigPublisher {
     }
     List<ObservedValue> baseline = new ArrayList<>();
     row.baseline().forEach((k, v) -> baseline.add(new ObservedValue(k, v)));
-    VersionConfig config = new VersionConfig(model, version, row.riskTier(), row.revision(), row.profile(), baseline);
+    VersionConfig config = new VersionConfig(model, version, row.riskTier(), row.revision(), row.profile(), baseline,
+        levels.windowOf(row.policyName(), row.policyVersion(), row.riskTier()));
     kafka.send(new ProducerRecord<>(EngineTopics.VERSIONS, VersionConfig.key(model, version),
         EventJson.mapper().writeValueAsBytes(config))).get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -5,7 +5,9 @@ import io.gatehouse.contracts.validation.FeatureHistogram;
 import io.gatehouse.monitoring.drift.domain.InvalidReference;
 import io.gatehouse.monitoring.drift.domain.ReferenceHistogram;
 import io.gatehouse.monitoring.drift.domain.ReferenceProfile;
+import io.gatehouse.monitoring.drift.domain.WindowSpec;
 import io.gatehouse.monitoring.drift.infra.DriftEngine;
+import io.gatehouse.monitoring.drift.infra.VersionConfig;
 import io.gatehouse.monitoring.monitoredversion.api.SetReferenceProfile;
 import io.gatehouse.monitoring.monitoredversion.domain.MonitoredVersionIds;
 import io.gatehouse.monitoring.monitoredversion.infra.MonitoredVersions;
@@ -108,9 +110,18 @@ public class MonitoredVersionController {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("revision", row.revision());
     DriftEngine running = engine.getIfAvailable();
-    long held = running == null ? -1 : running.revisionOf(model, version);
-    e.put("engineRevision", held);
-    e.put("engineUpToDate", held == row.revision());
+    VersionConfig held = running == null ? null : running.held(model, version);
+    e.put("engineRevision", held == null ? -1 : held.revision());
+    e.put("engineUpToDate", held != null && held.revision() == row.revision());
+    if (held != null) {
+      WindowSpec w = running.windowOf(held);
+      Map<String, Object> window = new LinkedHashMap<>();
+      window.put("duration", w.duration() == null ? null : w.duration().toString());
+      window.put("observations", w.observations());
+      window.put("grace", w.grace().toString());
+      window.put("sizeFrom", held.window() == null ? "configuration" : "policy");
+      e.put("window", window);
+    }
     v.put("settings", e);
     List<JsonNode> recent = jdbc.query("SELECT result FROM window_result WHERE model_name = ? AND version = ? "
         + "ORDER BY closed_at DESC, result_id DESC LIMIT ?", (rs, i) -> EventJson.mapper().readTree(rs.getString(1)),

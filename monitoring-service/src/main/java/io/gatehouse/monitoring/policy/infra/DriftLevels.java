@@ -3,10 +3,13 @@ package io.gatehouse.monitoring.policy.infra;
 import io.gatehouse.monitoring.drift.domain.DriftThresholds;
 import io.gatehouse.monitoring.drift.domain.Statistic;
 import io.gatehouse.monitoring.drift.domain.Thresholds;
+import io.gatehouse.monitoring.drift.domain.WindowSpec;
+import io.gatehouse.monitoring.drift.infra.VersionConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * come from approval-service's {@code PolicyPublished} (kept in {@code policy_document}); the shipped
  * default ({@code policies/default.yaml}, the same document approval-service publishes as
  * {@code default} version 1 on its first start) is known from the start. Only each tier's
- * {@code drift} section is read; approval-service checks the rest when it publishes.
+ * {@code drift} section is read (levels and window size); approval-service checks the rest when it
+ * publishes.
  */
 @Component
 public class DriftLevels {
@@ -36,7 +40,7 @@ public class DriftLevels {
 
   private final JdbcTemplate jdbc;
   private final String shipped;
-  private final Map<String, Map<String, DriftThresholds>> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, TierDrift>> parsed = new ConcurrentHashMap<>();
 
   public DriftLevels(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -59,6 +63,23 @@ public class DriftLevels {
    * policy's levels for a tier the document does not name, and the fallback levels for an unknown tier.
    */
   public DriftThresholds of(String policyName, Integer policyVersion, String tier) {
+    TierDrift t = tierDrift(policyName, policyVersion, tier);
+    return t != null ? t.levels() : DriftThresholds.FALLBACK;
+  }
+
+  /**
+   * The window size the policy in force (chosen as for {@link #of}) sets for the tier
+   * ({@code tiers.<TIER>.drift.window}), or null when it sets none: the configured window applies.
+   */
+  public VersionConfig.PolicyWindow windowOf(String policyName, Integer policyVersion, String tier) {
+    TierDrift t = tierDrift(policyName, policyVersion, tier);
+    return t == null ? null : t.window();
+  }
+
+  /** A tier's drift section: its levels, and its window size (null when it sets none). */
+  record TierDrift(DriftThresholds levels, VersionConfig.PolicyWindow window) {}
+
+  private TierDrift tierDrift(String policyName, Integer policyVersion, String tier) {
     String document = null;
     String key;
     if (policyName != null && policyVersion != null) {
@@ -83,9 +104,8 @@ public class DriftLevels {
       }
     }
     String doc = document;
-    Map<String, DriftThresholds> tiers = parsed.computeIfAbsent(key, k -> parse(doc));
-    DriftThresholds t = tier == null ? null : tiers.get(tier);
-    return t != null ? t : DriftThresholds.FALLBACK;
+    Map<String, TierDrift> tiers = parsed.computeIfAbsent(key, k -> parse(doc));
+    return tier == null ? null : tiers.get(tier);
   }
 
   private Optional<String> document(String name, int version) {
@@ -98,9 +118,9 @@ public class DriftLevels {
         String.class, name, version).stream().findFirst();
   }
 
-  /** Each tier's drift levels in a policy document; a malformed section counts as absent. */
-  static Map<String, DriftThresholds> parse(String document) {
-    Map<String, DriftThresholds> out = new ConcurrentHashMap<>();
+  /** Each tier's drift levels and window in a policy document; a malformed section counts as absent. */
+  static Map<String, TierDrift> parse(String document) {
+    Map<String, TierDrift> out = new ConcurrentHashMap<>();
     Object root;
     try {
       LoaderOptions options = new LoaderOptions();
@@ -128,8 +148,25 @@ public class DriftLevels {
           }
         }
       }
-      out.put(String.valueOf(tier.getKey()), new DriftThresholds(levels));
+      out.put(String.valueOf(tier.getKey()), new TierDrift(new DriftThresholds(levels), window(tier.getKey(), drift)));
     }
     return out;
+  }
+
+  /** {@code window: {duration: PT15M, observations: 10000}}; null when absent or unusable. */
+  private static VersionConfig.PolicyWindow window(Object tier, Map<?, ?> drift) {
+    if (!(drift.get("window") instanceof Map<?, ?> w)) {
+      return null;
+    }
+    try {
+      String duration = w.get("duration") == null ? null : String.valueOf(w.get("duration"));
+      long observations = w.get("observations") instanceof Number n ? n.longValue() : 0;
+      // the same checks as the engine's window (and approval-service's when it published the policy)
+      new WindowSpec(duration == null ? null : Duration.parse(duration), observations, null);
+      return new VersionConfig.PolicyWindow(duration, observations);
+    } catch (RuntimeException e) {
+      log.warn("Tier {}: the drift window is unusable ({}); the configured window applies", tier, e.getMessage());
+      return null;
+    }
   }
 }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Kills monitoring-service (SIGKILL) in the middle of a window: observations keep arriving and
@@ -79,6 +80,8 @@ class EngineCrashIT {
     int port = freePort();
     AtomicInteger acknowledged = new AtomicInteger();
     try (MonitoringIntegration feed = new MonitoringIntegration(kafka.getBrokersAsString())) {
+      // the window size comes from the tier's policy: LOW windows close at WINDOW observations or after an hour
+      feed.policy(2, Map.of("LOW", "{ duration: PT1H, observations: " + WINDOW + " }"));
       feed.knownVersion(MODEL, 1, "LOW", MonitoringIntegration.PROFILE);
       // observations arrive steadily (about 3,000 a second) before, during and after the kill, so the
       // engine is killed with work in an open, uncommitted transaction
@@ -165,8 +168,10 @@ class EngineCrashIT {
           HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
               + "/api/v1/models/" + MODEL + "/versions/1/monitoring")).header("Authorization", "Bearer "
               + issuer.token("crash-test", "PLATFORM")).build(), HttpResponse.BodyHandlers.ofString());
-          return r.statusCode() == 200 && EventJson.mapper().readTree(r.body()).path("settings").path("engineUpToDate")
-              .asBoolean() && EventJson.mapper().readTree(r.body()).path("referenceProfile").path("features").size() == 1;
+          JsonNode view = EventJson.mapper().readTree(r.body());
+          return r.statusCode() == 200 && view.path("settings").path("engineUpToDate").asBoolean()
+              && view.path("referenceProfile").path("features").size() == 1
+              && view.path("settings").path("window").path("observations").asLong() == WINDOW;
         });
   }
 
@@ -178,9 +183,7 @@ class EngineCrashIT {
             "--gatehouse.security.issuer=" + issuer.issuer(), "--gatehouse.security.jwk-set-uri=" + issuer.jwksUri(),
             // a fresh local state directory: the window must come back from its changelog alone
             "--gatehouse.monitoring.engine.state-dir=" + dirs.resolve(name + "-state"),
-            "--gatehouse.monitoring.engine.config-refresh=200ms",
-            "--gatehouse.monitoring.windows.default.observations=" + WINDOW,
-            "--gatehouse.monitoring.windows.default.duration=PT1H"),
+            "--gatehouse.monitoring.engine.config-refresh=200ms"),
         Path.of("target", "engine-crash-it", name + ".log"));
   }
 

@@ -75,8 +75,14 @@ final class EngineFixture implements AutoCloseable {
   }
 
   void version(String model, int version, String tier, List<FeatureHistogram> profile, List<ObservedValue> baseline) {
+    version(model, version, tier, profile, baseline, null);
+  }
+
+  /** A version whose tier's policy sets a window size ({@code window}; null: the configured window). */
+  void version(String model, int version, String tier, List<FeatureHistogram> profile, List<ObservedValue> baseline,
+      VersionConfig.PolicyWindow window) {
     versions.pipeInput(VersionConfig.key(model, version), EventJson.mapper().writeValueAsBytes(
-        new VersionConfig(model, version, tier, 1, profile, baseline)));
+        new VersionConfig(model, version, tier, 1, profile, baseline, window)));
   }
 
   static Headers headers(InputType type) {

@@ -52,6 +52,73 @@ class MonitoringTopologyTest {
   }
 
   @Test
+  void theWindowSizeOfTheTiersPolicyClosesTheWindowsNotTheConfiguredOne() {
+    try (EngineFixture e = new EngineFixture(EngineFixture.settings(new WindowSpec(null, 400, Duration.ofSeconds(5))))) {
+      e.version("fraud", 1, "HIGH", PROFILE, List.of(), new VersionConfig.PolicyWindow(null, 150));
+      e.version("churn", 1, "HIGH", PROFILE, List.of()); // its policy sets no window: the configured 400
+      for (int i = 0; i < 400; i++) {
+        e.observe("fraud", 1, T0.plusMillis(i), 0.5 + i % 4);
+        e.observe("churn", 1, T0.plusMillis(i), 0.5 + i % 4);
+      }
+      List<WindowResult> results = e.readResults();
+      assertThat(results).extracting(WindowResult::modelName, WindowResult::sampleSize, WindowResult::closedBy)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("fraud", 150L, "count"),
+              org.assertj.core.groups.Tuple.tuple("fraud", 150L, "count"),
+              org.assertj.core.groups.Tuple.tuple("churn", 400L, "count"));
+
+      // a new policy makes fraud's windows one minute long (the grace stays the configured one): the count
+      // window open under the old setting (100 observations) closes first, then time windows are cut
+      e.version("fraud", 1, "HIGH", PROFILE, List.of(), new VersionConfig.PolicyWindow("PT1M", 0));
+      for (int i = 0; i < 200; i++) {
+        e.observe("fraud", 1, T0.plusSeconds(i % 50), 0.5 + i % 4);
+      }
+      e.observe("fraud", 1, T0.plusSeconds(65), 0.5); // past the first minute plus grace
+      results = e.readResults();
+      assertThat(results).extracting(WindowResult::sampleSize, WindowResult::closedBy)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(100L, "window-changed"),
+              org.assertj.core.groups.Tuple.tuple(200L, "time"));
+      assertThat(results.get(1).windowStart()).isEqualTo(T0);
+      assertThat(results.get(1).windowEnd()).isEqualTo(T0.plusSeconds(60));
+    }
+  }
+
+  @Test
+  void theScoreIsJudgedAgainstTheReferencesScoreHistogramLikeAFeature() {
+    List<FeatureHistogram> profile = List.of(PROFILE.get(0), new FeatureHistogram("score", "numeric",
+        List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(), List.of(250L, 250L, 250L, 250L)));
+    try (EngineFixture e = new EngineFixture(EngineFixture.settings(new WindowSpec(null, 400, null)))) {
+      e.version("fraud", 1, "HIGH", profile, List.of());
+      // x as in the reference; the score first piled into its top quarter, then as in the reference
+      for (int i = 0; i < 800; i++) {
+        double score = i < 400 ? 0.8 + (i % 10) * 0.01 : 0.125 + 0.25 * (i % 4);
+        e.send("fraud", InputType.OBSERVATION, "{\"modelName\":\"fraud\",\"version\":1,\"timestamp\":\""
+            + T0.plusMillis(i) + "\",\"features\":{\"x\":" + (0.5 + i % 4) + "},\"score\":" + score + "}");
+      }
+      List<WindowResult> results = e.readResults();
+      assertThat(results).hasSize(2);
+      WindowResult shifted = results.get(0);
+      assertThat(stat(shifted, "x", "PSI").value()).isCloseTo(0, within(1e-12));
+      // all 400 in the last bin: (0.25 - 1) ln(1e-4 / 0.25) x 3 + (1 - 0.25) ln(1 / 0.25)
+      double psi = 3 * (0.25 - 1e-4) * Math.log(0.25 / 1e-4) + 0.75 * Math.log(4);
+      assertThat(stat(shifted, "score", "PSI").value()).isCloseTo(psi, within(1e-9));
+      assertThat(stat(shifted, "score", "KS").value()).isCloseTo(0.75, within(1e-12));
+      assertThat(stat(shifted, "score", "PSI").observed()).isEqualTo(400);
+      WindowResult unshifted = results.get(1);
+      assertThat(stat(unshifted, "score", "PSI").value()).isCloseTo(0, within(1e-12));
+      assertThat(stat(unshifted, "score", "KS").value()).isCloseTo(0, within(1e-12));
+
+      // a producer's own histogram of the score is judged the same way
+      e.send("fraud", InputType.WINDOW_HISTOGRAM, "{\"modelName\":\"fraud\",\"version\":1,"
+          + "\"windowStart\":\"2026-11-22T09:00:00Z\",\"windowEnd\":\"2026-11-22T10:00:00Z\",\"sampleSize\":400,"
+          + "\"features\":[{\"feature\":\"score\",\"kind\":\"numeric\",\"counts\":[0,0,0,400]}]}");
+      WindowResult histogram = e.readResults().get(0);
+      assertThat(histogram.closedBy()).isEqualTo("histogram");
+      assertThat(stat(histogram, "score", "PSI").value()).isCloseTo(psi, within(1e-9));
+    }
+  }
+
+  @Test
   void aTimeWindowClosesWhenStreamTimePassesItsEndPlusGrace() {
     try (EngineFixture e = new EngineFixture(EngineFixture.settings(
         new WindowSpec(Duration.ofMinutes(1), 0, Duration.ofSeconds(5))))) {

@@ -3,12 +3,14 @@ package io.gatehouse.monitoring.monitoredversion.domain;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.monitoring.PerformanceDegraded;
+import io.gatehouse.contracts.monitoring.PerformanceRecovered;
 import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.monitoring.drift.domain.DriftThresholds;
 import io.gatehouse.monitoring.monitoredversion.api.AssessWindow;
 import io.gatehouse.monitoring.monitoredversion.api.NoteValidationFigures;
+import io.gatehouse.monitoring.monitoredversion.api.NotePolicyDocument;
 import io.gatehouse.monitoring.monitoredversion.api.NoteVersion;
-import io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered;
+import io.gatehouse.monitoring.monitoredversion.api.PolicyDocumentNoted;
 import io.gatehouse.monitoring.monitoredversion.api.RecordDriftSignal;
 import io.gatehouse.monitoring.monitoredversion.api.ValidationFiguresNoted;
 import io.gatehouse.monitoring.monitoredversion.api.VersionNoted;
@@ -112,10 +114,26 @@ class MonitoredVersionTest {
     fixture.given(noted(), figures, degraded).when(poor).expectNoEvents();
     AssessWindow fine = new AssessWindow(ID, "window:fraud/1/4", W0, W1, 5000, List.of(), 400,
         List.of(new AssessWindow.Metric("roc_auc", 0.85)), DriftThresholds.FALLBACK, 0.05, 100, AT);
-    fixture.given(noted(), figures, degraded).when(fine)
-        .expectEvents(new PerformanceRecovered("fraud", 1, "gatehouse|roc_auc", "roc_auc", 0.85, AT));
+    PerformanceRecovered recovered = new PerformanceRecovered("gatehouse-x", "fraud", 1, "roc_auc", 0.85, 0.86, 0.05,
+        W0, W1, 400, AT);
+    fixture.given(noted(), figures, degraded).when(fine).expectEvents(recovered);
+    // recovered: a later poor window is degraded again, a fine one changes nothing
+    fixture.given(noted(), figures, degraded, recovered).when(fine).expectNoEvents();
+    fixture.given(noted(), figures, degraded, recovered).when(poor)
+        .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(Matchers.matches(
+            p -> p instanceof PerformanceDegraded d && d.metric().equals("roc_auc"))), Matchers.andNoMore()));
+    // a recovery stored by an earlier version of the service (the internal event) still replays
+    fixture.given(noted(), figures, degraded, new io.gatehouse.monitoring.monitoredversion.api.PerformanceRecovered(
+        "fraud", 1, "gatehouse|roc_auc", "roc_auc", 0.85, AT)).when(fine).expectNoEvents();
     AssessWindow fewLabels = new AssessWindow(ID, "window:fraud/1/5", W0, W1, 5000, List.of(), 20,
         List.of(new AssessWindow.Metric("roc_auc", 0.5)), DriftThresholds.FALLBACK, 0.05, 100, AT);
     fixture.given(noted(), figures).when(fewLabels).expectNoEvents();
+  }
+
+  @Test
+  void aPolicyDocumentThatMayApplyIsNotedSoTheEngineRereadsTheWindowSize() {
+    fixture.given(noted())
+        .when(new NotePolicyDocument(ID, "default", 2))
+        .expectEvents(new PolicyDocumentNoted(ID, "fraud", 1, "default", 2));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.monitoring.drift.domain.DriftThresholds;
 import io.gatehouse.monitoring.drift.domain.Statistic;
 import io.gatehouse.monitoring.drift.domain.Thresholds;
+import io.gatehouse.monitoring.drift.infra.VersionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,18 +20,36 @@ class DriftLevelsTest {
 
   @Test
   void readsEachTiersDriftLevelsFromAPolicyDocument() throws Exception {
-    Map<String, DriftThresholds> tiers = DriftLevels.parse(shipped());
-    assertThat(tiers.get("HIGH").of(Statistic.PSI)).isEqualTo(new Thresholds(0.10, 0.25));
-    assertThat(tiers.get("CRITICAL").of(Statistic.KS)).isEqualTo(new Thresholds(0.10, 0.15));
-    assertThat(tiers.get("CRITICAL").of(Statistic.JS)).isEqualTo(new Thresholds(0.10, 0.15));
+    Map<String, DriftLevels.TierDrift> tiers = DriftLevels.parse(shipped());
+    assertThat(tiers.get("HIGH").levels().of(Statistic.PSI)).isEqualTo(new Thresholds(0.10, 0.25));
+    assertThat(tiers.get("CRITICAL").levels().of(Statistic.KS)).isEqualTo(new Thresholds(0.10, 0.15));
+    assertThat(tiers.get("CRITICAL").levels().of(Statistic.JS)).isEqualTo(new Thresholds(0.10, 0.15));
     assertThat(tiers).containsOnlyKeys("LOW", "MEDIUM", "HIGH", "CRITICAL");
+  }
+
+  @Test
+  void readsEachTiersWindowSizeTheShippedOnesEqualToTheConfiguredDefaults() throws Exception {
+    Map<String, DriftLevels.TierDrift> tiers = DriftLevels.parse(shipped());
+    assertThat(tiers.get("LOW").window()).isEqualTo(new VersionConfig.PolicyWindow("PT1H", 0));
+    assertThat(tiers.get("MEDIUM").window()).isEqualTo(new VersionConfig.PolicyWindow("PT1H", 0));
+    assertThat(tiers.get("HIGH").window()).isEqualTo(new VersionConfig.PolicyWindow("PT15M", 10000));
+    assertThat(tiers.get("CRITICAL").window()).isEqualTo(new VersionConfig.PolicyWindow("PT5M", 5000));
+    assertThat(DriftLevels.parse("tiers:\n  LOW:\n    drift: { window: { observations: 300 } }\n").get("LOW").window())
+        .isEqualTo(new VersionConfig.PolicyWindow(null, 300));
+    assertThat(DriftLevels.parse("tiers:\n  LOW:\n    drift: { psi: { warn: 0.1, act: 0.2 } }\n").get("LOW").window())
+        .as("no window: the configured one applies").isNull();
+    assertThat(DriftLevels.parse("tiers:\n  LOW:\n    drift: { window: { duration: soon } }\n").get("LOW").window())
+        .as("unusable: the configured one applies").isNull();
+    assertThat(DriftLevels.parse("tiers:\n  LOW:\n    drift: { window: { observations: -5 } }\n").get("LOW").window())
+        .as("unusable: the configured one applies").isNull();
   }
 
   @Test
   void aTierWithoutDriftLevelsOrAnUnreadableDocumentFallsBack() {
     assertThat(DriftLevels.parse("policy: p\nversion: 2\ntiers:\n  LOW:\n    gates: []\n")).isEmpty();
     assertThat(DriftLevels.parse("::: not yaml :::\n  - [")).isEmpty();
-    assertThat(DriftLevels.parse("tiers:\n  LOW:\n    drift: { psi: { warn: 0.3, act: 0.2 } }\n").get("LOW").of(Statistic.PSI))
+    assertThat(DriftLevels.parse("tiers:\n  LOW:\n    drift: { psi: { warn: 0.3, act: 0.2 } }\n").get("LOW").levels()
+        .of(Statistic.PSI))
         .as("act below warn is unusable: the fallback level").isEqualTo(DriftThresholds.FALLBACK.of(Statistic.PSI));
   }
 

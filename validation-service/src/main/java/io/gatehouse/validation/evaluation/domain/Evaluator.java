@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public final class Evaluator implements RowSink {
 
+  /**
+   * The name of the score's histogram in the reference profile: monitoring compares the score of each
+   * production observation with it (monitoring-service's {@code ReferenceProfile.SCORE}).
+   */
+  public static final String SCORE_HISTOGRAM = "score";
   static final int MISSING = -1;
   static final int INVALID = -2;
   private static final int EXAMPLES = 5;
@@ -33,6 +38,8 @@ public final class Evaluator implements RowSink {
   private final ScopeStats overall;
   private final Attribute[] attributes;
   private final FeatureProfile[] features;
+  /** The score's distribution (every row with a finite score, labelled or not); null without a score. */
+  private final FeatureProfile scoreProfile;
   private final ColumnQuality[] quality;
   private final double eps;
   private long records;
@@ -60,6 +67,8 @@ public final class Evaluator implements RowSink {
     for (int f = 0; f < features.length; f++) {
       features[f] = new FeatureProfile(mapping.features().get(f), options.maxCategories(), options.fineGridCap());
     }
+    scoreProfile = withScore ? new FeatureProfile(SCORE_HISTOGRAM, "the score (column " + mapping.score() + ")",
+        options.maxCategories(), options.fineGridCap()) : null;
     List<String> columns = mapping.columns();
     quality = new ColumnQuality[columns.size()];
     for (int i = 0; i < quality.length; i++) {
@@ -111,10 +120,12 @@ public final class Evaluator implements RowSink {
       int e = r.end[scoreSlot];
       if (s < 0 || missing(b, s, e)) {
         quality[scoreSlot].missing++;
+        scoreProfile.missing++;
       } else {
         score = r.parsed ? r.number[scoreSlot] : FastDoubles.parse(b, trimStart(b, s, e), trimEnd(b, s, e));
         if (Double.isFinite(score)) {
           hasScore = true;
+          scoreProfile.addNumber(score);
         } else {
           quality[scoreSlot].invalid(record);
         }
@@ -262,7 +273,10 @@ public final class Evaluator implements RowSink {
     return e;
   }
 
-  /** The result: every metric, fairness per attribute, the profile and data quality. */
+  /**
+   * The result: every metric, fairness per attribute, the profile (each feature's histogram, then the
+   * score's as {@value #SCORE_HISTOGRAM}) and data quality.
+   */
   public Evaluation finish() {
     boolean withScore = scoreSlot >= 0;
     List<String> warnings = new ArrayList<>();
@@ -274,7 +288,19 @@ public final class Evaluator implements RowSink {
     }
     List<Histogram> profile = new ArrayList<>();
     for (FeatureProfile f : features) {
+      if (scoreProfile != null && f.name.equals(SCORE_HISTOGRAM)) {
+        warnings.add("feature " + SCORE_HISTOGRAM + " has no reference histogram: that name is the score's (column "
+            + mapping.score() + ") in the reference profile");
+        continue;
+      }
       Histogram h = f.histogram(options.profileBins(), warnings);
+      if (h != null) {
+        profile.add(h);
+      }
+    }
+    if (scoreProfile != null) {
+      // the score is profiled like a numeric feature (same bins, same rules), after the features
+      Histogram h = scoreProfile.histogram(options.profileBins(), warnings);
       if (h != null) {
         profile.add(h);
       }

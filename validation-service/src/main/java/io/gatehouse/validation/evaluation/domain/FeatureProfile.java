@@ -24,6 +24,8 @@ final class FeatureProfile {
   private static final int INITIAL_SHIFT = 40;      // 64 - (1 sign + 11 exponent + 12 mantissa bits)
 
   final String name;
+  /** How warnings name it: {@code feature age}, or {@code the score (column decile_score)}. */
+  private final String described;
   private final int cap;
   private final ByteDictionary categories;
   private long[] categoryCounts = new long[8];
@@ -40,7 +42,12 @@ final class FeatureProfile {
   private int used;
 
   FeatureProfile(String name, int maxCategories, int fineGridCap) {
+    this(name, "feature " + name, maxCategories, fineGridCap);
+  }
+
+  FeatureProfile(String name, String described, int maxCategories, int fineGridCap) {
     this.name = name;
+    this.described = described;
     this.cap = fineGridCap;
     this.categories = new ByteDictionary(maxCategories);
     keys = new long[64];
@@ -65,6 +72,14 @@ final class FeatureProfile {
       nonNumeric++;
       return;
     }
+    addNumber(value);
+  }
+
+  /**
+   * A value known to be a number (the score): counted on the numeric grid only, never as a category,
+   * so its histogram is always numeric.
+   */
+  void addNumber(double value) {
     if (!Double.isFinite(value)) {
       nonFinite++;
       return;
@@ -158,17 +173,17 @@ final class FeatureProfile {
   /** The feature's histogram, or null with a warning when it has none. */
   Histogram histogram(int bins, List<String> warnings) {
     if (numeric + nonNumeric + nonFinite == 0) {
-      warnings.add("feature " + name + " has no values (" + missing + " missing): no reference histogram");
+      warnings.add(described + " has no values (" + missing + " missing): no reference histogram");
       return null;
     }
     if (nonNumeric == 0 && numeric > 0) {
       if (nonFinite > 0) {
-        warnings.add("feature " + name + ": " + nonFinite + " infinite values are left out of its histogram");
+        warnings.add(described + ": " + nonFinite + " infinite values are left out of its histogram");
       }
       return numericHistogram(bins);
     }
     if (tooManyCategories) {
-      warnings.add("feature " + name + " has non-numeric values and more than " + categories.size()
+      warnings.add(described + " has non-numeric values and more than " + categories.size()
           + " distinct values: no reference histogram");
       return null;
     }

@@ -95,7 +95,7 @@ class CompasMetricsTest {
   @Test
   void profilesTheFeatures() throws Exception {
     Evaluation e = evaluate(EvaluationOptions.DEFAULTS);
-    assertThat(e.profile()).extracting(Histogram::feature).containsExactly("age", "priors_count", "sex");
+    assertThat(e.profile()).extracting(Histogram::feature).containsExactly("age", "priors_count", "sex", "score");
     Histogram sex = e.profile().get(2);
     assertThat(sex.kind()).isEqualTo("categorical");
     assertThat(sex.categories()).containsExactly("Female", "Male");
@@ -103,5 +103,19 @@ class CompasMetricsTest {
     Histogram age = e.profile().get(0);
     assertThat(age.kind()).isEqualTo("numeric");
     assertThat(age.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(7214);
+  }
+
+  @Test
+  void profilesTheScoreLikeANumericFeature() throws Exception {
+    Histogram score = evaluate(EvaluationOptions.DEFAULTS).profile().get(3);
+    assertThat(score.feature()).isEqualTo(Evaluator.SCORE_HISTOGRAM);
+    assertThat(score.kind()).isEqualTo("numeric");
+    assertThat(score.categories()).isEmpty();
+    // ten bins on [1, 10] (decile_score's minimum and maximum): one decile each, so the counts are the
+    // deciles' frequencies in the CSV (counted with Python's csv module: 1,440 ones ... 383 tens)
+    assertThat(score.binEdges()).hasSize(11);
+    assertThat(score.binEdges().get(0)).isEqualTo(1.0);
+    assertThat(score.binEdges().get(10)).isEqualTo(10.0);
+    assertThat(score.counts()).containsExactly(1440L, 941L, 747L, 769L, 681L, 641L, 592L, 512L, 508L, 383L);
   }
 }

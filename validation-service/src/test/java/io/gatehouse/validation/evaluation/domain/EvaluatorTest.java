@@ -287,4 +287,31 @@ class EvaluatorTest {
       }
     };
   }
+
+  @Test
+  void profilesTheScoreOfEveryRowWithOneAndReservesItsName() {
+    // the score of unlabelled rows counts too (production scores have no label); missing ones do not
+    String csv = EIGHT_ROWS + ",0,0.5,a\n1,1,,b\n";
+    Evaluation e = evaluate(csv, mapping("y", "yhat", "p", List.of("g"), List.of()), ANY_GROUP);
+    assertThat(e.profile()).hasSize(1);
+    Histogram score = e.profile().get(0);
+    assertThat(score.feature()).isEqualTo("score");
+    assertThat(score.kind()).isEqualTo("numeric");
+    // nine scores on [0.1, 0.9]: edges as for any numeric feature (0.1 + i * 0.08, snapped down)
+    assertThat(score.binEdges()).hasSize(11).startsWith(0.1).endsWith(0.9);
+    assertThat(score.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(9);
+
+    // a feature column called "score" would clash with the score's histogram: it is left out, with a warning
+    String named = "y,yhat,p,score\n1,1,0.9,7\n0,0,0.2,3\n";
+    Evaluation clash = evaluate(named, mapping("y", "yhat", "p", List.of(), List.of("score")), ANY_GROUP);
+    assertThat(clash.profile()).singleElement().satisfies(h -> {
+      assertThat(h.feature()).isEqualTo("score");
+      assertThat(h.binEdges()).startsWith(0.2).endsWith(0.9); // the score's range, not the feature's (3 to 7)
+    });
+    assertThat(clash.warnings()).anyMatch(w -> w.contains("feature score has no reference histogram"));
+
+    // without a score column there is no score histogram
+    assertThat(evaluate(EIGHT_ROWS, mapping("y", "yhat", null, List.of("g"), List.of("p")), ANY_GROUP).profile())
+        .extracting(Histogram::feature).containsExactly("p");
+  }
 }
