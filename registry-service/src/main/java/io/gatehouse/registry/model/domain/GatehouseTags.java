@@ -58,27 +58,27 @@ public final class GatehouseTags {
 
   /** The evaluation data a {@link #EVALUATION_DATA} tag holds, checked as at submission; null for no such tag. */
   public static EvaluationDataRef evaluationData(Map<String, String> tags) {
-    String value = tags.get(EVALUATION_DATA);
-    if (value == null) {
-      return null;
+    EvaluationDataRef ev = read(tags, EVALUATION_DATA, EvaluationDataRef.class, "evaluation-data-invalid");
+    if (ev != null) {
+      LineageRules.check(ev);
     }
-    EvaluationDataRef ev = read(EVALUATION_DATA, value, EvaluationDataRef.class, "evaluation-data-invalid");
-    LineageRules.check(ev);
     return ev;
   }
 
   /** The lineage a {@link #LINEAGE} tag holds, checked as at submission; null for no such tag. */
   public static Lineage lineage(Map<String, String> tags) {
-    String value = tags.get(LINEAGE);
-    if (value == null) {
-      return null;
+    Lineage lineage = read(tags, LINEAGE, Lineage.class, "lineage-invalid");
+    if (lineage != null) {
+      LineageRules.check(lineage);
     }
-    Lineage lineage = read(LINEAGE, value, Lineage.class, "lineage-invalid");
-    LineageRules.check(lineage);
     return lineage;
   }
 
-  private static <T> T read(String key, String value, Class<T> type, String code) {
+  private static <T> T read(Map<String, String> tags, String key, Class<T> type, String code) {
+    String value = tags.get(key);
+    if (value == null) {
+      return null;
+    }
     try {
       T read = STRICT.readValue(value, type);
       if (read == null) {

@@ -215,13 +215,7 @@ public class ModelVersion {
    */
   @CommandHandler
   public void handle(SetEvaluationData cmd, Clock clock) {
-    requireLive();
-    if (retired) {
-      throw retiredRefusal();
-    }
-    if (cmd.evaluationData() == null) {
-      throw RegistryRuleViolation.invalid("evaluation-data-required", "The evaluation data reference is required.");
-    }
+    requireEvidence(cmd.evaluationData(), "evaluation-data-required", "The evaluation data reference is required.");
     LineageRules.check(cmd.evaluationData());
     setEvidence(cmd.evaluationData(), null, cmd.setBy(), clock.instant());
   }
@@ -229,15 +223,20 @@ public class ModelVersion {
   /** Gives or replaces the lineage (checked as at submission); the same lineage again changes nothing. */
   @CommandHandler
   public void handle(SetLineage cmd, Clock clock) {
+    requireEvidence(cmd.lineage(), "lineage-required", "The lineage is required.");
+    LineageRules.check(cmd.lineage());
+    setEvidence(null, cmd.lineage(), cmd.setBy(), clock.instant());
+  }
+
+  /** Evidence goes to a live version that is not retired, and is given. */
+  private void requireEvidence(Object given, String code, String message) {
     requireLive();
     if (retired) {
       throw retiredRefusal();
     }
-    if (cmd.lineage() == null) {
-      throw RegistryRuleViolation.invalid("lineage-required", "The lineage is required.");
+    if (given == null) {
+      throw RegistryRuleViolation.invalid(code, message);
     }
-    LineageRules.check(cmd.lineage());
-    setEvidence(null, cmd.lineage(), cmd.setBy(), clock.instant());
   }
 
   /** Applies evidence given after creation, each part only if it differs from what the version holds. */

@@ -246,10 +246,7 @@ public class ModelController {
   @PutMapping("/{name}/versions/{version}/evaluation-data")
   public Map<String, Object> setEvaluationData(@PathVariable @Pattern(regexp = NAME) String name,
       @PathVariable @Min(1) int version, @Valid @RequestBody EvaluationDataRef body) {
-    versionView(name, version);
-    commands.sendAndWait(new SetEvaluationData(name, version, body, actor()));
-    freshness.awaitCurrent();
-    return version(name, version);
+    return setEvidence(name, version, new SetEvaluationData(name, version, body, actor()));
   }
 
   /**
@@ -259,8 +256,12 @@ public class ModelController {
   @PutMapping("/{name}/versions/{version}/lineage")
   public Map<String, Object> setLineage(@PathVariable @Pattern(regexp = NAME) String name,
       @PathVariable @Min(1) int version, @Valid @RequestBody Lineage body) {
+    return setEvidence(name, version, new SetLineage(name, version, body, actor()));
+  }
+
+  private Map<String, Object> setEvidence(String name, int version, Object command) {
     versionView(name, version);
-    commands.sendAndWait(new SetLineage(name, version, body, actor()));
+    commands.sendAndWait(command);
     freshness.awaitCurrent();
     return version(name, version);
   }
