@@ -34,6 +34,8 @@ import io.gatehouse.contracts.registry.ModelVersionTagSet;
 import io.gatehouse.contracts.registry.ModelVersionTagDeleted;
 import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
 import io.gatehouse.contracts.registry.ModelVersionDeleted;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
+import io.gatehouse.contracts.registry.ModelVersionLineageSet;
 import io.gatehouse.contracts.registry.ModelRegistered;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
@@ -94,6 +96,8 @@ public final class EventCatalog {
       ModelVersionTagDeleted.class,
       ModelVersionStageTransitioned.class,
       ModelVersionDeleted.class,
+      ModelVersionEvaluationDataSet.class,
+      ModelVersionLineageSet.class,
       // validation-service
       ValidationStarted.class,
       GatePassed.class,

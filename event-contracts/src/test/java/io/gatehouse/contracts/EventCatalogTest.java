@@ -36,7 +36,7 @@ class EventCatalogTest {
   void cataloguesEveryEventOfTheDesignAndThoseAddedSince() {
     assertThat(EventCatalog.all()).extracting(e -> e.javaType().getSimpleName()).containsExactlyInAnyOrder(
         "ModelRegistered", "RiskTierAssigned", "ModelVersionSubmitted", "ModelCardUpdated", "ModelVersionRetired",
-        "ModelDescriptionUpdated", "ModelTagSet", "ModelTagDeleted", "ModelRenamed", "ModelDeleted", "ModelAliasSet", "ModelAliasDeleted", "ModelVersionCreated", "ModelVersionDescriptionUpdated", "ModelVersionTagSet", "ModelVersionTagDeleted", "ModelVersionStageTransitioned", "ModelVersionDeleted",
+        "ModelDescriptionUpdated", "ModelTagSet", "ModelTagDeleted", "ModelRenamed", "ModelDeleted", "ModelAliasSet", "ModelAliasDeleted", "ModelVersionCreated", "ModelVersionDescriptionUpdated", "ModelVersionTagSet", "ModelVersionTagDeleted", "ModelVersionStageTransitioned", "ModelVersionDeleted", "ModelVersionEvaluationDataSet", "ModelVersionLineageSet",
         "ValidationStarted", "GatePassed", "GateFailed", "ValidationCompleted",
         "CaseOpened", "SignOffRecorded", "SignOffsVoided", "ChangesRequested", "ModelRejected", "ModelApproved", "ModelPromoted",
         "RolloutPaused", "ModelRolledBack", "ApprovalSuspended", "CaseReopened", "CaseWithdrawn", "RecertificationDue", "ApprovalExpired",

@@ -45,6 +45,8 @@ import io.gatehouse.contracts.registry.ModelVersionTagDeleted;
 import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
 import io.gatehouse.contracts.registry.ModelVersionDeleted;
 import io.gatehouse.contracts.registry.ModelRegistered;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
+import io.gatehouse.contracts.registry.ModelVersionLineageSet;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.contracts.registry.RiskProfile;
@@ -97,6 +99,10 @@ public final class SampleEvents {
     ALL.put(ModelVersionSubmitted.class, SampleEvents::modelVersionSubmitted);
     ALL.put(ModelCardUpdated.class, SampleEvents::modelCardUpdated);
     ALL.put(ModelVersionRetired.class, SampleEvents::modelVersionRetired);
+    ALL.put(ModelVersionEvaluationDataSet.class, () -> new ModelVersionEvaluationDataSet(MODEL, VERSION,
+        modelVersionSubmitted().evaluationData(), "bob@bank.example", at(25)));
+    ALL.put(ModelVersionLineageSet.class, () -> new ModelVersionLineageSet(MODEL, VERSION,
+        modelVersionSubmitted().lineage(), "bob@bank.example", at(26)));
     ALL.put(ModelDescriptionUpdated.class, SampleEvents::modelDescriptionUpdated);
     ALL.put(ModelTagSet.class, SampleEvents::modelTagSet);
     ALL.put(ModelTagDeleted.class, SampleEvents::modelTagDeleted);

@@ -21,6 +21,8 @@ public class RegistryAccess {
         .allow(HttpMethod.POST, "/api/v1/models/{name}/versions", builders)
         .allow(HttpMethod.PUT, "/api/v1/models/{name}/versions/{version}/submission", builders)
         .allow(HttpMethod.PUT, "/api/v1/models/{name}/versions/{version}/card", builders)
+        .allow(HttpMethod.PUT, "/api/v1/models/{name}/versions/{version}/evaluation-data", builders)
+        .allow(HttpMethod.PUT, "/api/v1/models/{name}/versions/{version}/lineage", builders)
         .allow(HttpMethod.POST, "/api/v1/models/{name}/versions/{version}/retirement", builders)
         // A board member overrides a tier (the aggregate checks the role again).
         .allow(HttpMethod.PUT, "/api/v1/models/{name}/risk-tier", Roles.GOVERNANCE_ADMIN, Roles.MODEL_RISK)

@@ -179,6 +179,37 @@ class RegistryMlflowApiIT extends RegistryIntegration {
   }
 
   @Test
+  void evaluationDataAndLineageFollowThroughVersionTags() throws Exception {
+    createModel("tagged");
+    createVersion("tagged", "run-1", true);
+    String evaluation = "{\\\"uri\\\":\\\"https://data.example/tagged/eval.csv\\\",\\\"sha256\\\":\\\""
+        + "c".repeat(64) + "\\\",\\\"format\\\":\\\"csv\\\",\\\"columns\\\":{\\\"label\\\":\\\"y\\\","
+        + "\\\"prediction\\\":\\\"y_hat\\\",\\\"score\\\":null,\\\"groups\\\":[],\\\"features\\\":[]}}";
+    client.sendPost("model-versions/set-tag", "{\"name\":\"tagged\",\"version\":\"1\",\"key\":\"gatehouse.evaluation_data\","
+        + "\"value\":\"" + evaluation + "\"}");
+    String lineage = "{\\\"datasets\\\":[],\\\"codeRepository\\\":\\\"https://git.example/tagged\\\","
+        + "\\\"codeCommit\\\":\\\"abc123\\\",\\\"parentVersion\\\":null}";
+    client.sendPost("model-versions/set-tag", "{\"name\":\"tagged\",\"version\":\"1\",\"key\":\"gatehouse.lineage\","
+        + "\"value\":\"" + lineage + "\"}");
+    String native_ = get("/api/v1/models/tagged/versions/1").body();
+    assertThat(native_).contains("\"uri\":\"https://data.example/tagged/eval.csv\"")
+        .contains("\"codeCommit\":\"abc123\"").contains("\"artifactSha256\":\"" + SHA + "\"");
+
+    HttpResponse<String> malformed = post("/api/2.0/mlflow/model-versions/set-tag",
+        "{\"name\":\"tagged\",\"version\":\"1\",\"key\":\"gatehouse.evaluation_data\",\"value\":\"{not json\"}");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"error_code\":\"INVALID_PARAMETER_VALUE\"")
+        .contains("Tag gatehouse.evaluation_data must hold a JSON object");
+    assertThat(get("/api/2.0/mlflow/model-versions/get?name=tagged&version=1").body())
+        .as("the refused value is not kept as a tag").doesNotContain("not json");
+
+    client.sendPost("model-versions/create", "{\"name\":\"tagged\",\"source\":\"s3://models/tagged/2\","
+        + "\"tags\":[{\"key\":\"gatehouse.evaluation_data\",\"value\":\"" + evaluation + "\"}]}");
+    assertThat(get("/api/v1/models/tagged/versions/2").body()).contains("\"status\":\"AWAITING_DIGEST\"")
+        .contains("\"uri\":\"https://data.example/tagged/eval.csv\"");
+  }
+
+  @Test
   void errorsAreMlflowJsonWithMlflowsStatuses() throws Exception {
     createModel("errs");
     HttpResponse<String> duplicate = post("/api/2.0/mlflow/registered-models/create", "{\"name\":\"errs\"}");

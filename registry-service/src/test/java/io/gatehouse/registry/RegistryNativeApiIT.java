@@ -69,6 +69,92 @@ class RegistryNativeApiIT extends RegistryIntegration {
     assertThat(retired.body()).contains("\"retired\":true");
   }
 
+  private static final String EVALUATION = """
+      {"uri": "https://data.example/credit/eval.csv", "sha256": "%s", "format": "csv",
+       "columns": {"label": "defaulted", "prediction": "predicted_default", "score": "score",
+                   "groups": ["age_band"], "features": ["income"]}}""".formatted("c".repeat(64));
+  private static final String LINEAGE = """
+      {"datasets": [{"uri": "s3://data/train.parquet", "sha256": "%s", "role": "train"}],
+       "codeRepository": "https://git.example/credit", "codeCommit": "0123456789abcdef", "parentVersion": null}"""
+      .formatted("b".repeat(64));
+
+  @Test
+  void evaluationDataAndLineageFollowTheSubmissionAndARetiredVersionRefusesThem() throws Exception {
+    assertThat(post("/api/v1/models", model("late-evidence")).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/models/late-evidence/versions", version(SHA)).statusCode()).isEqualTo(201);
+    String path = "/api/v1/models/late-evidence/versions/1";
+    assertThat(get(path).body()).doesNotContain("eval.csv").doesNotContain("codeCommit");
+
+    HttpResponse<String> data = call("PUT", path + "/evaluation-data", engineer(), EVALUATION);
+    assertThat(data.statusCode()).as(data.body()).isEqualTo(200);
+    assertThat(data.body()).contains("\"uri\":\"https://data.example/credit/eval.csv\"")
+        .contains("\"artifactSha256\":\"" + SHA + "\"");
+    HttpResponse<String> lineage = call("PUT", path + "/lineage", engineer(), LINEAGE);
+    assertThat(lineage.statusCode()).as(lineage.body()).isEqualTo(200);
+    assertThat(get(path).body()).contains("\"codeCommit\":\"0123456789abcdef\"")
+        .contains("\"groups\":[\"age_band\"]");
+
+    String updatedAt = field(get(path).body(), "updatedAt");
+    assertThat(call("PUT", path + "/lineage", engineer(), LINEAGE).statusCode()).isEqualTo(200);
+    assertThat(call("PUT", path + "/evaluation-data", engineer(), EVALUATION).statusCode()).isEqualTo(200);
+    assertThat(field(get(path).body(), "updatedAt")).as("the same evidence again changes nothing").isEqualTo(updatedAt);
+
+    HttpResponse<String> badSha = call("PUT", path + "/evaluation-data", engineer(), EVALUATION.replace("c".repeat(64), "abc"));
+    assertThat(badSha.statusCode()).isEqualTo(422);
+    assertThat(badSha.headers().firstValue("content-type").orElseThrow()).contains("problem+json");
+    assertThat(badSha.body()).contains("evaluation-data-sha256-malformed");
+    HttpResponse<String> badRole = call("PUT", path + "/lineage", engineer(), LINEAGE.replace("\"train\"", "\"tuning\""));
+    assertThat(badRole.statusCode()).isEqualTo(422);
+    assertThat(badRole.body()).contains("dataset-role-invalid");
+    HttpResponse<String> auditor = call("PUT", path + "/evaluation-data", issuer.token("audrey", "AUDITOR"), EVALUATION);
+    assertThat(auditor.statusCode()).isEqualTo(403);
+    assertThat(call("PUT", "/api/v1/models/late-evidence/versions/9/lineage", engineer(), LINEAGE).statusCode())
+        .isEqualTo(404);
+
+    assertThat(post(path + "/retirement", "{\"reason\":\"superseded\"}").statusCode()).isEqualTo(200);
+    HttpResponse<String> retired = call("PUT", path + "/evaluation-data", engineer(),
+        EVALUATION.replace("eval.csv", "eval-2.csv"));
+    assertThat(retired.statusCode()).isEqualTo(409);
+    assertThat(retired.headers().firstValue("content-type").orElseThrow()).contains("problem+json");
+    assertThat(retired.body()).contains("version-retired").contains("is retired");
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+    assertThat(m.find()).as(name + " in " + json).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aPublishedPolicyWithOtherRequiredSectionsChangesTheMissingSections() throws Exception {
+    String low = model("low-scorer").replace("\"affectsIndividuals\": true", "\"affectsIndividuals\": false");
+    HttpResponse<String> registered = post("/api/v1/models", low);
+    assertThat(registered.body()).contains("\"riskTier\":\"LOW\"");
+    assertThat(post("/api/v1/models/low-scorer/versions", version(SHA)).statusCode()).isEqualTo(201);
+    String card = """
+        {"intendedUse": "marketing offers", "limitations": null, "owners": []}""";
+    HttpResponse<String> before = call("PUT", "/api/v1/models/low-scorer/versions/1/card", engineer(), card);
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+    // LOW by default: intended use and owners
+    assertThat(before.body()).contains("\"missingSections\":[\"owners\"]")
+        .contains("{\"code\":\"required-section-missing\",\"location\":\"owners\"")
+        .contains("policy built-in default");
+
+    send(new io.gatehouse.contracts.approval.PolicyPublished("default", 2, """
+        policy: default
+        version: 2
+        tiers:
+          LOW:
+            card: { required_sections: [intendedUse, limitations] }
+        """, "d".repeat(64), "admin", java.time.Instant.now()));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+      HttpResponse<String> after = call("PUT", "/api/v1/models/low-scorer/versions/1/card", engineer(), card);
+      assertThat(after.body()).contains("\"missingSections\":[\"limitations\"]").contains("policy default v2");
+    });
+    String revisions = get("/api/v1/models/low-scorer/versions/1/card").body();
+    assertThat(revisions).contains("\"missingSections\":[\"limitations\"]");
+  }
+
   @Test
   void aHuggingFaceCardIsImportedAndExportedOverRest() throws Exception {
     assertThat(post("/api/v1/models", model("hf-credit")).statusCode()).isEqualTo(201);

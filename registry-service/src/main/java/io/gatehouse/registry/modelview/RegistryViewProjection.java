@@ -14,6 +14,8 @@ import io.gatehouse.contracts.registry.ModelTagSet;
 import io.gatehouse.contracts.registry.ModelVersionCreated;
 import io.gatehouse.contracts.registry.ModelVersionDeleted;
 import io.gatehouse.contracts.registry.ModelVersionDescriptionUpdated;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
+import io.gatehouse.contracts.registry.ModelVersionLineageSet;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
@@ -22,7 +24,7 @@ import io.gatehouse.contracts.registry.ModelVersionTagSet;
 import io.gatehouse.contracts.registry.RiskTierAssigned;
 import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.registry.model.api.ModelCarriedOver;
-import io.gatehouse.registry.model.domain.ModelCards;
+import io.gatehouse.registry.card.infra.CardPolicy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,9 +50,11 @@ public class RegistryViewProjection {
 
   private final JdbcTemplate jdbc;
   private final JsonMapper json = EventJson.mapper();
+  private final CardPolicy cardPolicy;
 
-  public RegistryViewProjection(JdbcTemplate jdbc) {
+  public RegistryViewProjection(JdbcTemplate jdbc, CardPolicy cardPolicy) {
     this.jdbc = jdbc;
+    this.cardPolicy = cardPolicy;
   }
 
   @EventHandler
@@ -135,13 +139,14 @@ public class RegistryViewProjection {
           created_by, created_at, updated_at, missing_sections)
         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, 'AWAITING_DIGEST', ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
         e.modelName(), e.version(), e.source(), e.runId(), e.runLink(), e.description(), tagsJson(e.tags()),
-        e.createdBy(), ts(e.createdAt()), ts(at), json.writeValueAsString(ModelCards.missingSections(null)));
+        e.createdBy(), ts(e.createdAt()), ts(at), json.writeValueAsString(missing(null, tierOf(e.modelName()))));
     touchModel(e.modelName(), at);
   }
 
   @EventHandler
   void on(ModelVersionSubmitted e, @org.axonframework.eventhandling.Timestamp Instant at) {
     ModelCard card = e.modelCard();
+    String missing = json.writeValueAsString(missing(card, e.riskTier()));
     jdbc.update("""
         INSERT INTO model_version_view (model_name, version, source, tags, status, artifact_sha256, artifact_size,
           submitted_by, authors, card, card_revision, missing_sections, lineage, evaluation_data, created_by,
@@ -153,14 +158,13 @@ public class RegistryViewProjection {
           evaluation_data = EXCLUDED.evaluation_data, updated_at = EXCLUDED.updated_at""",
         e.modelName(), e.version(), e.artifact().uri(), e.artifact().sha256(), e.artifact().sizeBytes(),
         e.submittedBy(), json.writeValueAsString(e.authors()), card == null ? null : json.writeValueAsString(card),
-        card == null ? 0 : 1, json.writeValueAsString(ModelCards.missingSections(card)), jsonOrNull(e.lineage()),
+        card == null ? 0 : 1, missing, jsonOrNull(e.lineage()),
         jsonOrNull(e.evaluationData()), e.submittedBy(), ts(e.submittedAt()), ts(at));
     if (card != null) {
       jdbc.update("""
           INSERT INTO model_card_revision (model_name, version, revision, card, missing_sections, updated_by, updated_at)
           VALUES (?, ?, 1, ?::jsonb, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
-          e.modelName(), e.version(), json.writeValueAsString(card),
-          json.writeValueAsString(ModelCards.missingSections(card)), e.submittedBy(), ts(e.submittedAt()));
+          e.modelName(), e.version(), json.writeValueAsString(card), missing, e.submittedBy(), ts(e.submittedAt()));
     }
     touchModel(e.modelName(), at);
   }
@@ -177,6 +181,32 @@ public class RegistryViewProjection {
         VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
         e.modelName(), e.version(), e.cardRevision(), json.writeValueAsString(e.modelCard()),
         json.writeValueAsString(e.missingSections()), e.updatedBy(), ts(e.updatedAt()));
+  }
+
+  @EventHandler
+  void on(ModelVersionEvaluationDataSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    jdbc.update("UPDATE model_version_view SET evaluation_data = ?::jsonb, updated_at = ? WHERE model_name = ? "
+        + "AND version = ?", json.writeValueAsString(e.evaluationData()), ts(at), e.modelName(), e.version());
+  }
+
+  @EventHandler
+  void on(ModelVersionLineageSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    jdbc.update("UPDATE model_version_view SET lineage = ?::jsonb, updated_at = ? WHERE model_name = ? AND version = ?",
+        json.writeValueAsString(e.lineage()), ts(at), e.modelName(), e.version());
+  }
+
+  /**
+   * The sections missing from a card as submitted (a card update carries its own list): counted against
+   * the tier's required sections of the policy in force when the event is handled, so a replay after a
+   * policy change counts them under the new policy.
+   */
+  private List<String> missing(ModelCard card, String tier) {
+    return cardPolicy.current().missing(card, tier);
+  }
+
+  private String tierOf(String modelName) {
+    return jdbc.query("SELECT risk_tier FROM registered_model_view WHERE name = ?", (rs, i) -> rs.getString(1),
+        modelName).stream().findFirst().orElse("CRITICAL");
   }
 
   @EventHandler

@@ -208,6 +208,23 @@ class ValidationFlowIT extends ValidationIntegration {
   }
 
   @Test
+  void evaluationDataGivenAfterASubmissionWithoutItIsEvaluatedAndTheGatesComputed() {
+    submit("late-data", 1, "LOW", null, FULL_CARD);
+    GateFailed none = (GateFailed) awaitCompleted("late-data", 1).get(1);
+    assertThat(none.reason()).contains("no evaluation data was submitted");
+    assertThat(none.observed()).isEmpty();
+    send(new io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet("late-data", 1, compas(COMPAS_SHA256),
+        "alice", java.time.Instant.now()));
+    List<GatehouseEvent> events = awaitCompleted("late-data", 2);
+    ValidationStarted started = (ValidationStarted) events.get(3);
+    assertThat(started.dataSha256()).isEqualTo(COMPAS_SHA256);
+    GatePassed auc = (GatePassed) events.get(4);
+    assertThat(auc.gateId()).isEqualTo("auc");
+    assertThat(auc.dataSha256()).isEqualTo(COMPAS_SHA256);
+    assertThat(auc.observed().get(0).value()).isGreaterThanOrEqualTo(0.70);
+  }
+
+  @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // publishes policy version 2: the other tests expect version 1
   void fetchesDataOverHttpAndRunsUnderThePolicyVersionApprovalPublished() throws Exception {
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
@@ -225,7 +242,13 @@ class ValidationFlowIT extends ValidationIntegration {
           StandardCharsets.UTF_8).replace("version: 1", "version: 2")
           .replace("- { id: auc, expr: \"metrics.roc_auc >= 0.70\" }",
               "- { id: auc, expr: \"metrics.roc_auc >= 0.70\" }\n      - { id: race-parity, expr: "
-                  + "\"fairness.race.demographic_parity_ratio >= 0.8 && groups.race['Caucasian'].tpr > 0.5\" }");
+                  + "\"fairness.race.demographic_parity_ratio >= 0.8 && groups.race['Caucasian'].tpr > 0.5\" }")
+          // MEDIUM gets a card gate and requires two sections only
+          .replace("- { id: four-fifths, expr: \"fairness.demographic_parity_ratio >= 0.80\" }",
+              "- { id: four-fifths, expr: \"fairness.demographic_parity_ratio >= 0.80\" }\n"
+                  + "      - { id: card-complete, expr: \"size(card.missing_sections) == 0\" }")
+          .replace("card: { required_sections: [intendedUse, trainingData, evaluationData, metrics, limitations, owners] }",
+              "card: { required_sections: [intendedUse, evaluationData] }");
       send(new io.gatehouse.contracts.approval.PolicyPublished("default", 2, v2, "b".repeat(64), "admin",
           java.time.Instant.now()));
       Thread.sleep(1500); // the policy and the submission travel on different topics
@@ -239,6 +262,18 @@ class ValidationFlowIT extends ValidationIntegration {
       assertThat(parity.policyVersion()).isEqualTo(2);
       assertThat(parity.observed()).extracting(ObservedValue::name)
           .containsExactly("fairness.race.demographic_parity_ratio");
+
+      // the card's gaps are counted against the sections version 2 requires of MEDIUM (the default
+      // would also count the empty limitations), and a template placeholder is a gap
+      io.gatehouse.contracts.registry.ModelCard card = new io.gatehouse.contracts.registry.ModelCard(
+          "Pretrial risk", null, "Defendants", "Broward County 2013-2014", "[More Information Needed]",
+          "AUC, selection rate", null, null, null, List.of("risk-ml"), List.of(), List.of());
+      submit("medium-card", 1, "MEDIUM", compas(COMPAS_SHA256), card);
+      GateFailed cardGate = awaitCompleted("medium-card", 1).stream()
+          .filter(e -> e instanceof GateFailed f && f.gateId().equals("card-complete")).map(e -> (GateFailed) e)
+          .findFirst().orElseThrow();
+      assertThat(cardGate.policyVersion()).isEqualTo(2);
+      assertThat(cardGate.observed()).containsExactly(new ObservedValue("size(card.missing_sections)", 1));
     } finally {
       server.stop(0);
     }

@@ -10,6 +10,7 @@ import io.gatehouse.approval.policy.domain.Policy;
 import io.gatehouse.approval.policy.domain.Term;
 import io.gatehouse.approval.policy.domain.TierPolicy;
 import io.gatehouse.contracts.approval.RequiredSignOff;
+import io.gatehouse.contracts.registry.CardRequirements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -35,7 +36,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads and checks policy documents (YAML, the shape of DESIGN.md "Policy"). Everything wrong is
  * reported at once, each with the line at fault: unknown tiers and roles, quorums below 1, durations
- * that are not ISO-8601 periods, duplicate gate ids, gate expressions that do not compile as CEL.
+ * that are not ISO-8601 periods, duplicate gate ids, gate expressions that do not compile as CEL,
+ * unknown model card sections.
  */
 public final class PolicyDocuments {
 
@@ -129,7 +131,8 @@ public final class PolicyDocuments {
       return null;
     }
     int before = problems.size();
-    Map<String, Node> f = fields(m, Set.of("gates", "signoffs", "approval_valid_for", "recertify_before", "break_glass_review", "rollout", "drift"), problems);
+    Map<String, Node> f = fields(m, Set.of("gates", "signoffs", "approval_valid_for", "recertify_before", "break_glass_review", "rollout", "drift",
+        "card"), problems);
     List<TierPolicy.Gate> gates = new ArrayList<>();
     Set<String> gateIds = new HashSet<>();
     for (Node g : sequence(f.get("gates"), tier + ".gates", problems)) {
@@ -181,6 +184,9 @@ public final class PolicyDocuments {
         : TierPolicy.DEFAULT_BREAK_GLASS_REVIEW;
     List<TierPolicy.RolloutPhase> rollout = f.containsKey("rollout")
         ? rollout(f.get("rollout"), tier, problems) : TierPolicy.DEFAULT_ROLLOUT;
+    if (f.containsKey("card")) {
+      card(f.get("card"), tier, problems);
+    }
     TierPolicy.DriftPolicy drift = f.containsKey("drift")
         ? drift(f.get("drift"), tier, problems) : TierPolicy.DriftPolicy.ALERT_ONLY;
     return problems.size() == before ? new TierPolicy(List.copyOf(gates), List.copyOf(signOffs), validity,
@@ -314,6 +320,34 @@ public final class PolicyDocuments {
     }
     if (wf.containsKey("observations")) {
       integer(wf.get("observations"), what + ".observations", wm, problems, 1);
+    }
+  }
+
+  /**
+   * {@code card: {required_sections: [intendedUse, owners, ...]}}: the model card sections the tier
+   * requires (wire names, {@link CardRequirements#SECTIONS}); registry and validation read it, here it is
+   * only checked.
+   */
+  private static void card(Node node, String tier, List<Problem> problems) {
+    if (!(node instanceof MappingNode cm)) {
+      problems.add(new Problem(line(node), tier + ".card must be a mapping such as {required_sections: [intendedUse, owners]}"));
+      return;
+    }
+    Map<String, Node> cf = fields(cm, Set.of("required_sections"), problems);
+    Node sections = cf.get("required_sections");
+    if (sections == null) {
+      problems.add(new Problem(line(cm), tier + ".card.required_sections is missing"));
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (Node s : sequence(sections, tier + ".card.required_sections", problems)) {
+      String name = s instanceof ScalarNode sc ? sc.getValue() : null;
+      if (name == null || !CardRequirements.SECTIONS.contains(name)) {
+        problems.add(new Problem(line(s), "unknown card section " + (name == null ? "(not a name)" : "'" + name + "'")
+            + " in " + tier + ".card.required_sections; sections are " + CardRequirements.SECTIONS));
+      } else if (!seen.add(name)) {
+        problems.add(new Problem(line(s), "card section " + name + " appears twice in " + tier + ".card.required_sections"));
+      }
     }
   }
 

@@ -210,6 +210,19 @@ class ApprovalCaseTest {
   }
 
   @Test
+  void evaluationDataGivenAfterTheSubmissionReplacesResultsFailedForWantOfDataAndVoidsSignOffs() {
+    // validation's data digest for a version without evaluation data: sha256 of no bytes
+    String noData = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    fixture.given(given(gateNoted("auc", false, noData), gateNoted("four-fifths", false, noData)))
+        .andGiven(approved("erin", "ENGINEERING"), approved("lee", "LEGAL"))
+        .when(gate("auc", true, DATA))
+        .expectEvents(
+            new SignOffsVoided(ID, "credit-scorer", 1, "auc", noData, DATA,
+                List.of(new Approver("ENGINEERING", "erin"), new Approver("LEGAL", "lee")), NOW),
+            gateNoted("auc", true, DATA));
+  }
+
+  @Test
   void theSameResultOnTheSameEvidenceChangesNothing() {
     fixture.given(given(allGatesPassed()))
         .andGiven(approved("erin", "ENGINEERING"))

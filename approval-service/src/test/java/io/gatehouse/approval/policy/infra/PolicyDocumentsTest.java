@@ -123,6 +123,57 @@ class PolicyDocumentsTest {
   }
 
   @Test
+  void acceptsRequiredCardSectionsPerTier() {
+    String doc = """
+        policy: default
+        version: 2
+        tiers:
+          LOW:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            card: { required_sections: [intendedUse, owners, limitations] }
+          HIGH:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            card: { required_sections: [] }
+        """;
+    assertThat(PolicyDocuments.parse(doc).forTier("LOW").signOffs()).hasSize(1);
+  }
+
+  @Test
+  void refusesUnknownCardSectionsAndANonListNamingTheLine() {
+    String doc = """
+        policy: default
+        version: 2
+        tiers:
+          LOW:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            card: { required_sections: [intendedUse, intended_use, owners, owners] }
+          MEDIUM:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            card: { required_sections: owners }
+          HIGH:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            card: [intendedUse]
+          CRITICAL:
+            signoffs: [ {role: ENGINEERING} ]
+            approval_valid_for: P10D
+            card: { sections: [owners] }
+        """;
+    assertThatThrownBy(() -> PolicyDocuments.parse(doc))
+        .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.problems()).extracting(Object::toString)
+            .anySatisfy(p -> assertThat(p).startsWith("line 7:").contains("unknown card section 'intended_use'")
+                .contains("LOW.card.required_sections"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 7:").contains("card section owners appears twice"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 11:").contains("MEDIUM.card.required_sections must be a list"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 15:").contains("HIGH.card must be a mapping"))
+            .anySatisfy(p -> assertThat(p).startsWith("line 19:").contains("unknown field 'sections'")));
+  }
+
+  @Test
   void anUnknownTierGetsTheStrictestRequirements() {
     Policy p = PolicyDocuments.shippedDefault();
     assertThat(p.forTier("UNHEARD_OF")).isEqualTo(p.forTier("CRITICAL"));

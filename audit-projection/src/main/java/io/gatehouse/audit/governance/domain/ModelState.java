@@ -22,6 +22,10 @@ import io.gatehouse.contracts.monitoring.DriftResolved;
 import io.gatehouse.contracts.registry.ModelCardUpdated;
 import io.gatehouse.contracts.registry.ModelRegistered;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
+import io.gatehouse.contracts.registry.EvaluationDataRef;
+import io.gatehouse.contracts.registry.Lineage;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
+import io.gatehouse.contracts.registry.ModelVersionLineageSet;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.contracts.registry.RiskTierAssigned;
 import io.gatehouse.contracts.validation.GateFailed;
@@ -105,6 +109,10 @@ public final class ModelState {
     public String submittedBy;
     public List<String> authors = new ArrayList<>();
     public Instant submittedAt;
+    /** As submitted, or as last given since ({@code ModelVersionEvaluationDataSet}); null if none. */
+    public EvaluationDataRef evaluationData;
+    /** As submitted, or as last given since ({@code ModelVersionLineageSet}); null if none. */
+    public Lineage lineage;
     public String caseId;
     public Instant openedAt;
     public String policyName;
@@ -189,9 +197,19 @@ public final class ModelState {
       v.submittedBy = e.submittedBy();
       v.authors = e.authors() == null ? List.of() : List.copyOf(e.authors());
       v.submittedAt = time;
+      if (e.evaluationData() != null || v.evaluationData == null) {
+        v.evaluationData = e.evaluationData();
+      }
+      if (e.lineage() != null || v.lineage == null) {
+        v.lineage = e.lineage();
+      }
       if (tier == null) {
         tier = e.riskTier();
       }
+    } else if (event instanceof ModelVersionEvaluationDataSet e) {
+      version(e.version()).evaluationData = e.evaluationData();
+    } else if (event instanceof ModelVersionLineageSet e) {
+      version(e.version()).lineage = e.lineage();
     } else if (event instanceof ModelCardUpdated e) {
       VersionState v = version(e.version());
       v.cardRevision = e.cardRevision();

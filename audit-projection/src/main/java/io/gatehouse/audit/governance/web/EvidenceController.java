@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The evidence pack of a model version: its submission (artifact, card, lineage, evaluation data),
- * card updates, validation report reference, gate results, sign-offs with identities and comments,
+ * card updates, evaluation data and lineage given after the submission ({@code evidenceUpdates}; the
+ * ones in force are in {@code state}), validation report reference, gate results, sign-offs with identities and comments,
  * promotions, drift history, and every audit entry of the version with its inclusion proof against
  * one signed checkpoint (signed now if the log grew since the last), plus the key to verify it with.
  * As JSON, and as a printable HTML page.
@@ -63,9 +65,16 @@ public class EvidenceController {
   public record ProvenEntry(long leafIndex, String id, String type, Instant time, String actor, JsonNode data,
       String leaf, String leafHash, List<String> inclusionProof) {}
 
+  /** Evaluation data or lineage given after the submission: the event type's short name and its data. */
+  public record EvidenceUpdate(String type, JsonNode data) {}
+
+  private static final Map<String, String> EVIDENCE_TYPES = Map.of(
+      "io.gatehouse.registry.ModelVersionEvaluationDataSet.v1", "evaluation data",
+      "io.gatehouse.registry.ModelVersionLineageSet.v1", "lineage");
+
   /** The pack. */
   public record EvidencePack(String model, int version, Instant generatedAt, String tier, JsonNode submission,
-      List<JsonNode> cardUpdates, String validationReportUri, String validationReportSha256,
+      List<JsonNode> cardUpdates, List<EvidenceUpdate> evidenceUpdates, String validationReportUri, String validationReportSha256,
       ModelState.VersionState state, long checkpointTreeSize, String checkpoint, String verifierKey,
       List<ProvenEntry> entries) {}
 
@@ -82,6 +91,7 @@ public class EvidenceController {
     List<ProvenEntry> entries = new ArrayList<>();
     JsonNode[] submission = {null};
     List<JsonNode> cards = new ArrayList<>();
+    List<EvidenceUpdate> evidence = new ArrayList<>();
     jdbc.query("""
         SELECT leaf_index, event_type, entry, leaf_hash FROM audit_entry
         WHERE model_name = ? AND (model_version = ? OR model_version IS NULL) AND leaf_index < ?
@@ -93,6 +103,8 @@ public class EvidenceController {
         submission[0] = event.get("data");
       } else if (rs.getString(2).equals("io.gatehouse.registry.ModelCardUpdated.v1")) {
         cards.add(event.get("data"));
+      } else if (EVIDENCE_TYPES.containsKey(rs.getString(2))) {
+        evidence.add(new EvidenceUpdate(EVIDENCE_TYPES.get(rs.getString(2)), event.get("data")));
       }
       List<String> proof = proofs.inclusion(index, cp.treeSize()).proof().stream()
           .map(h -> Base64.getEncoder().encodeToString(h)).toList();
@@ -102,7 +114,7 @@ public class EvidenceController {
           Base64.getEncoder().encodeToString(rs.getBytes(4)), proof));
     }, model, version, cp.treeSize(), MAX_ENTRIES);
     ModelState.VersionState v = state.versions.get(version);
-    return new EvidencePack(model, version, now, state.tier, submission[0], cards, v.reportUri, v.reportSha256, v,
+    return new EvidencePack(model, version, now, state.tier, submission[0], cards, evidence, v.reportUri, v.reportSha256, v,
         cp.treeSize(), cp.note(), signer.verifierKey().encode(), entries);
   }
 
@@ -125,6 +137,18 @@ public class EvidenceController {
         .append(v.suspended ? ", <b>suspended</b>: " + e(v.suspendedReason) : "").append(".</p>");
     h.append("<h2>Submission (artifact, model card, lineage, evaluation data)</h2><pre id=\"submission\">")
         .append(e(p.submission() == null ? "not in the log" : p.submission().toPrettyString())).append("</pre>");
+    if (!p.evidenceUpdates().isEmpty()) {
+      h.append("<h2>Evaluation data and lineage given after the submission</h2><table id=\"evidence\"><tr><th>what</th>"
+          + "<th>given by</th><th>at</th><th>value</th></tr>");
+      p.evidenceUpdates().forEach(u -> h.append("<tr><td>").append(e(u.type())).append("</td><td>")
+          .append(e(u.data().path("setBy").asString())).append("</td><td>").append(e(u.data().path("setAt").asString()))
+          .append("</td><td><pre>").append(e(u.data().path(u.type().equals("lineage") ? "lineage" : "evaluationData")
+              .toPrettyString())).append("</pre></td></tr>"));
+      h.append("</table><p>In force: evaluation data <code id=\"evaluation-data\">")
+          .append(e(v.evaluationData == null ? "none" : v.evaluationData.uri() + " (sha256 " + v.evaluationData.sha256()
+              + ")")).append("</code>, lineage <code id=\"lineage\">").append(e(v.lineage == null ? "none"
+              : v.lineage.codeRepository() + " @ " + v.lineage.codeCommit())).append("</code>.</p>");
+    }
     h.append("<p>Validation report: ").append(e(p.validationReportUri() == null ? "none logged"
         : p.validationReportUri() + " (sha256 " + p.validationReportSha256() + ")"))
         .append(". Policy ").append(e(v.policyName)).append(" version ").append(v.policyVersion).append(".</p>");

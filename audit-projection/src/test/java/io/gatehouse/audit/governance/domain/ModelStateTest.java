@@ -35,6 +35,22 @@ class ModelStateTest {
   }
 
   @Test
+  void evaluationDataAndLineageGivenAfterTheSubmissionAreTheOnesInForce() {
+    ModelState s = opened();
+    assertThat(s.versions.get(1).evaluationData).isNull();
+    io.gatehouse.contracts.registry.EvaluationDataRef data = new io.gatehouse.contracts.registry.EvaluationDataRef(
+        "https://data/eval.csv", "c".repeat(64), "csv",
+        new io.gatehouse.contracts.registry.ColumnMapping("y", "y_hat", null, List.of(), List.of()));
+    io.gatehouse.contracts.registry.Lineage lineage = new io.gatehouse.contracts.registry.Lineage(List.of(),
+        "https://git/m", "abc123", null);
+    Instant t = T0.plusSeconds(30);
+    s.apply(new io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet("m", 1, data, "bob", t), t, leaf++);
+    s.apply(new io.gatehouse.contracts.registry.ModelVersionLineageSet("m", 1, lineage, "bob", t), t, leaf++);
+    assertThat(s.versions.get(1).evaluationData).isEqualTo(data);
+    assertThat(s.versions.get(1).lineage).isEqualTo(lineage);
+  }
+
+  @Test
   void anApprovalHoldsFromItsEventUntilItsValidityEnds() {
     ModelState s = opened();
     Instant approved = T0.plus(Duration.ofDays(2));

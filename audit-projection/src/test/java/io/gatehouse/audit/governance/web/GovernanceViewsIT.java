@@ -105,13 +105,23 @@ class GovernanceViewsIT extends AuditIntegration {
     assertThat(get("/api/v1/models/" + model + "/state?at=2020-01-01T00:00:00Z", auditor()).statusCode())
         .isEqualTo(404);
 
+    // evaluation data given after the submission is in the pack and the state
+    send(new io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet(model, 1,
+        new io.gatehouse.contracts.registry.EvaluationDataRef("https://data.example/model-0/eval.csv", "e".repeat(64),
+            "csv", new io.gatehouse.contracts.registry.ColumnMapping("y", "y_hat", null, List.of(), List.of())),
+        "bob", Instant.now()), "bob");
+    awaitTreeSize(start + 401);
     JsonNode pack = getJson("/api/v1/evidence/" + model + "/versions/1");
     NoteKeys.VerifierKey key = NoteKeys.parseVerifierKey(pack.get("verifierKey").asString());
     Checkpoint cp = Checkpoint.verify(pack.get("checkpoint").asString(), key);
     assertThat(pack.get("submission").get("artifact").get("sha256").asString()).hasSize(64);
     assertThat(pack.get("state").get("signOffs")).hasSize(6);
     assertThat(pack.get("entries")).hasSizeGreaterThan(15);
-    assertThat(pack.get("checkpointTreeSize").asLong()).isEqualTo(start + 400);
+    assertThat(pack.get("checkpointTreeSize").asLong()).isEqualTo(start + 401);
+    assertThat(pack.get("evidenceUpdates")).hasSize(1);
+    assertThat(pack.get("evidenceUpdates").get(0).get("type").asString()).isEqualTo("evaluation data");
+    assertThat(pack.get("state").get("evaluationData").get("uri").asString())
+        .isEqualTo("https://data.example/model-0/eval.csv");
     for (JsonNode e : pack.get("entries")) {
       byte[] leaf = Base64.getDecoder().decode(e.get("leaf").asString());
       List<byte[]> proof = new ArrayList<>();
@@ -121,7 +131,8 @@ class GovernanceViewsIT extends AuditIntegration {
     }
     String html = get("/api/v1/evidence/" + model + "/versions/1/print", auditor()).body();
     assertThat(html).contains("<h1 id=\"title\">Evidence pack: model-0 version 1</h1>")
-        .contains("<table id=\"signoffs\">").contains("MODEL_RISK").contains("\u2014 gatehouse.local/audit");
+        .contains("<table id=\"signoffs\">").contains("MODEL_RISK").contains("\u2014 gatehouse.local/audit")
+        .contains("<table id=\"evidence\">").contains("https://data.example/model-0/eval.csv (sha256 " + "e".repeat(64));
     assertThat(get("/api/v1/evidence/nope/versions/1", auditor()).statusCode()).isEqualTo(404);
   }
 

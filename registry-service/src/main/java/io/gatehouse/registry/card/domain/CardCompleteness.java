@@ -1,13 +1,16 @@
 package io.gatehouse.registry.card.domain;
 
+import io.gatehouse.contracts.registry.CardRequirements;
 import io.gatehouse.contracts.registry.ModelCard;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Which required sections a card leaves missing. A section is missing when it is null, blank or only
- * a template placeholder ({@link CardText}); {@link CardSection#METRICS} is present with either text
- * or a declared metric, {@link CardSection#OWNERS} with at least one owner that is not a placeholder.
+ * Which required sections a card leaves missing, as {@link CardSection}s: the rule of
+ * {@link CardRequirements} (event-contracts), which validation-service applies too. A section is
+ * missing when it is null, blank or only a template placeholder; {@link CardSection#METRICS} is
+ * present with either text or a declared metric, {@link CardSection#OWNERS} with at least one owner
+ * that is not a placeholder.
  */
 public final class CardCompleteness {
 
@@ -27,13 +30,6 @@ public final class CardCompleteness {
   }
 
   public static boolean isPresent(ModelCard card, CardSection section) {
-    if (card == null) {
-      return false;
-    }
-    return switch (section) {
-      case OWNERS -> card.owners().stream().anyMatch(CardText::isFilled);
-      case METRICS -> CardText.isFilled(card.metrics()) || !card.declaredMetrics().isEmpty();
-      default -> CardText.isFilled(section.text(card));
-    };
+    return CardRequirements.isFilled(card, section.wireName());
   }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.registry.card.domain;
 
+import io.gatehouse.contracts.registry.CardText;
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.registry.Contact;
 import io.gatehouse.contracts.registry.DeclaredMetric;

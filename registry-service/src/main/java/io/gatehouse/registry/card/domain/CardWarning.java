@@ -27,4 +27,6 @@ public record CardWarning(String code, String location, String message) {
   public static final String CONTACT_REDUCED = "contact-reduced";
   /** A declared metrics table without model-index front matter to read the figures from. */
   public static final String METRICS_TABLE_IGNORED = "metrics-table-ignored";
+  /** A section the model's tier requires under the policy in force, left empty ({@code location}: its wire name). */
+  public static final String REQUIRED_SECTION_MISSING = "required-section-missing";
 }

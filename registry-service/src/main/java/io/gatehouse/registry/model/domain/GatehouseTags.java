@@ -1,5 +1,8 @@
 package io.gatehouse.registry.model.domain;
 
+import io.gatehouse.contracts.EventJson;
+import io.gatehouse.contracts.registry.EvaluationDataRef;
+import io.gatehouse.contracts.registry.Lineage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,20 @@ public final class GatehouseTags {
   public static final String AUTHORS = "gatehouse.authors";
   /** The team that owns a model created through MLflow. */
   public static final String OWNER_TEAM = "gatehouse.owner_team";
+  /**
+   * The version's evaluation data as JSON, the shape of the native API's {@code evaluationData}
+   * ({@code {"uri", "sha256", "format", "columns": {"label", "prediction", "score", "groups", "features"}}}).
+   */
+  public static final String EVALUATION_DATA = "gatehouse.evaluation_data";
+  /**
+   * The version's lineage as JSON, the shape of the native API's {@code lineage}
+   * ({@code {"datasets": [{"uri", "sha256", "role"}], "codeRepository", "codeCommit", "parentVersion"}}).
+   */
+  public static final String LINEAGE = "gatehouse.lineage";
+
+  /** Unknown properties refused: a misspelt key must not drop a column mapping silently. */
+  private static final tools.jackson.databind.json.JsonMapper STRICT = EventJson.mapper().rebuild()
+      .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private GatehouseTags() {}
 
@@ -37,6 +54,49 @@ public final class GatehouseTags {
     }
     throw RegistryRuleViolation.invalid("artifact-size-invalid",
         "Tag " + ARTIFACT_SIZE + " must be the artifact's size in bytes, a whole number >= 0; got '" + size + "'.");
+  }
+
+  /** The evaluation data a {@link #EVALUATION_DATA} tag holds, checked as at submission; null for no such tag. */
+  public static EvaluationDataRef evaluationData(Map<String, String> tags) {
+    EvaluationDataRef ev = read(tags, EVALUATION_DATA, EvaluationDataRef.class, "evaluation-data-invalid");
+    if (ev != null) {
+      LineageRules.check(ev);
+    }
+    return ev;
+  }
+
+  /** The lineage a {@link #LINEAGE} tag holds, checked as at submission; null for no such tag. */
+  public static Lineage lineage(Map<String, String> tags) {
+    Lineage lineage = read(tags, LINEAGE, Lineage.class, "lineage-invalid");
+    if (lineage != null) {
+      LineageRules.check(lineage);
+    }
+    return lineage;
+  }
+
+  private static <T> T read(Map<String, String> tags, String key, Class<T> type, String code) {
+    String value = tags.get(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      T read = STRICT.readValue(value, type);
+      if (read == null) {
+        throw new IllegalArgumentException("null");
+      }
+      return read;
+    } catch (RuntimeException e) {
+      throw RegistryRuleViolation.invalid(code, "Tag " + key + " must hold a JSON object of the shape the native API "
+          + "takes (see the registry README); it could not be read: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 
   public static List<String> authors(Map<String, String> tags) {

@@ -1,18 +1,17 @@
 package io.gatehouse.registry.model.domain;
 
 import io.gatehouse.contracts.registry.ModelCard;
-import io.gatehouse.registry.card.domain.CardCompleteness;
-import io.gatehouse.registry.card.domain.CardSection;
+import io.gatehouse.contracts.registry.CardRequirements;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.EnumSet;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * What a model card is missing, and how large it may be. The sections are {@link CardSection}'s ten;
- * which of them a tier requires is the policy's business (its {@code card-complete} gate reads the
- * list; {@code RequiredSections} holds the default per tier), so the registry reports every gap.
+ * What a model card is missing, and how large it may be. The sections are the ten of
+ * {@link CardRequirements}; which of them a tier requires is the policy's business (its tiers'
+ * {@code card.required_sections}, the default where absent; the {@code card-complete} gate reads the
+ * list of those missing).
  */
 public final class ModelCards {
 
@@ -26,13 +25,13 @@ public final class ModelCards {
   private ModelCards() {}
 
   /**
-   * The wire names of the sections still missing, in the card's order; every section for no card.
-   * A section is missing when empty or only a template placeholder; declared metrics fill
-   * {@code metrics} ({@link CardCompleteness}). {@code declaredMetrics} and {@code contacts} are not
-   * sections.
+   * The wire names of the required sections still missing, in the card's order; every required
+   * section for no card. A section is missing when empty or only a template placeholder; declared
+   * metrics fill {@code metrics} ({@link CardRequirements}, the rule validation-service applies too).
+   * {@code declaredMetrics} and {@code contacts} are not sections.
    */
-  public static List<String> missingSections(ModelCard card) {
-    return CardCompleteness.missingWireNames(card, EnumSet.allOf(CardSection.class));
+  public static List<String> missingSections(ModelCard card, Collection<String> required) {
+    return CardRequirements.missing(card, required == null ? CardRequirements.SECTIONS : required);
   }
 
   /** Refuses a card over the size limits (413), naming the section. */

@@ -10,6 +10,8 @@ import io.gatehouse.contracts.registry.ModelCardUpdated;
 import io.gatehouse.contracts.registry.ModelVersionCreated;
 import io.gatehouse.contracts.registry.ModelVersionDeleted;
 import io.gatehouse.contracts.registry.ModelVersionDescriptionUpdated;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
+import io.gatehouse.contracts.registry.ModelVersionLineageSet;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.contracts.registry.ModelVersionTagDeleted;
@@ -17,6 +19,8 @@ import io.gatehouse.contracts.registry.ModelVersionTagSet;
 import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.registry.model.api.DeleteModelVersionTag;
 import io.gatehouse.registry.model.api.RetireModelVersion;
+import io.gatehouse.registry.model.api.SetEvaluationData;
+import io.gatehouse.registry.model.api.SetLineage;
 import io.gatehouse.registry.model.api.UpdateModelCard;
 import io.gatehouse.registry.model.api.UpdateModelVersionDescription;
 import java.time.Clock;
@@ -33,7 +37,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One version of a model. Its artifact (URI, sha256, size) is fixed once submitted: other bytes are
  * another version. A version created through MLflow without a digest exists but is not submitted for
  * approval until its digest is given; it cannot be promoted before. Its model card is revised by
- * replacement, each revision numbered.
+ * replacement, each revision numbered. Evaluation data and lineage may be given or replaced later
+ * (native API or MLflow tags): evidence about the artifact, which itself stays as submitted.
  */
 @Aggregate
 public class ModelVersion {
@@ -84,11 +89,21 @@ public class ModelVersion {
     long size = GatehouseTags.size(checked);
     List<String> authorsGiven = GatehouseTags.authors(checked);
     checkAuthors(authorsGiven);
+    EvaluationDataRef evaluationGiven = GatehouseTags.evaluationData(checked);
+    Lineage lineageGiven = GatehouseTags.lineage(checked);
     apply(new ModelVersionCreated(modelName, version, source, blankToNull(runId), blankToNull(runLink), description,
         TagRules.toList(checked), createdBy, now));
     if (sha256 != null) {
-      apply(new ModelVersionSubmitted(modelName, version, new ArtifactRef(source, sha256, size), null, null, null,
-          riskTier, createdBy, authorsGiven, now));
+      apply(new ModelVersionSubmitted(modelName, version, new ArtifactRef(source, sha256, size), null, lineageGiven,
+          evaluationGiven, riskTier, createdBy, authorsGiven, now));
+    } else {
+      // named explicitly: during construction Axon applies the events after this constructor returns
+      if (evaluationGiven != null) {
+        apply(new ModelVersionEvaluationDataSet(modelName, version, evaluationGiven, createdBy, now));
+      }
+      if (lineageGiven != null) {
+        apply(new ModelVersionLineageSet(modelName, version, lineageGiven, createdBy, now));
+      }
     }
   }
 
@@ -127,6 +142,11 @@ public class ModelVersion {
     if (!tags.containsKey(key)) {
       TagRules.checkCount(tags.size() + 1);
     }
+    EvaluationDataRef evaluationGiven = GatehouseTags.evaluationData(Map.of(key, v));
+    Lineage lineageGiven = GatehouseTags.lineage(Map.of(key, v));
+    if ((evaluationGiven != null || lineageGiven != null) && retired) {
+      throw retiredRefusal();
+    }
     boolean submits = false;
     if (GatehouseTags.ARTIFACT_SHA256.equals(key)) {
       ArtifactRules.checkSha256(v);
@@ -146,6 +166,7 @@ public class ModelVersion {
           + " was submitted with an artifact of " + artifact.sizeBytes() + " bytes; it is fixed once submitted.");
     }
     apply(new ModelVersionTagSet(modelName, version, key, v, by, now));
+    setEvidence(evaluationGiven, lineageGiven, by, now);
     if (submits) {
       apply(new ModelVersionSubmitted(modelName, version,
           new ArtifactRef(source, v, GatehouseTags.size(tags)), card, lineage, evaluationData, riskTier, by,
@@ -184,8 +205,48 @@ public class ModelVersion {
     ModelCards.check(cmd.modelCard());
     int revision = cardRevision + 1;
     apply(new ModelCardUpdated(modelName, version, revision, cmd.modelCard(),
-        ModelCards.missingSections(cmd.modelCard()), cmd.updatedBy(), clock.instant()));
+        ModelCards.missingSections(cmd.modelCard(), cmd.requiredSections()), cmd.updatedBy(), clock.instant()));
     return revision;
+  }
+
+  /**
+   * Gives or replaces the evaluation data validation computes metrics from (checked as at submission).
+   * The artifact stays as submitted; the same reference again changes nothing.
+   */
+  @CommandHandler
+  public void handle(SetEvaluationData cmd, Clock clock) {
+    requireEvidence(cmd.evaluationData(), "evaluation-data-required", "The evaluation data reference is required.");
+    LineageRules.check(cmd.evaluationData());
+    setEvidence(cmd.evaluationData(), null, cmd.setBy(), clock.instant());
+  }
+
+  /** Gives or replaces the lineage (checked as at submission); the same lineage again changes nothing. */
+  @CommandHandler
+  public void handle(SetLineage cmd, Clock clock) {
+    requireEvidence(cmd.lineage(), "lineage-required", "The lineage is required.");
+    LineageRules.check(cmd.lineage());
+    setEvidence(null, cmd.lineage(), cmd.setBy(), clock.instant());
+  }
+
+  /** Evidence goes to a live version that is not retired, and is given. */
+  private void requireEvidence(Object given, String code, String message) {
+    requireLive();
+    if (retired) {
+      throw retiredRefusal();
+    }
+    if (given == null) {
+      throw RegistryRuleViolation.invalid(code, message);
+    }
+  }
+
+  /** Applies evidence given after creation, each part only if it differs from what the version holds. */
+  private void setEvidence(EvaluationDataRef evaluation, Lineage lineageGiven, String by, Instant now) {
+    if (evaluation != null && !evaluation.equals(evaluationData)) {
+      apply(new ModelVersionEvaluationDataSet(modelName, version, evaluation, by, now));
+    }
+    if (lineageGiven != null && !lineageGiven.equals(lineage)) {
+      apply(new ModelVersionLineageSet(modelName, version, lineageGiven, by, now));
+    }
   }
 
   @CommandHandler
@@ -280,6 +341,16 @@ public class ModelVersion {
   void on(ModelCardUpdated e) {
     card = e.modelCard();
     cardRevision = e.cardRevision();
+  }
+
+  @EventSourcingHandler
+  void on(ModelVersionEvaluationDataSet e) {
+    evaluationData = e.evaluationData();
+  }
+
+  @EventSourcingHandler
+  void on(ModelVersionLineageSet e) {
+    lineage = e.lineage();
   }
 
   @EventSourcingHandler

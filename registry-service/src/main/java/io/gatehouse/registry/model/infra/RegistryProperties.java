@@ -16,6 +16,16 @@ public class RegistryProperties {
 
   /** Where approval-service answers, for links to a version's approval case. */
   private String approvalBaseUrl = "http://127.0.0.1:8082";
+  /** The policy whose latest published version sets the model card sections each tier requires. */
+  private String policy = "default";
+
+  public String getPolicy() {
+    return policy;
+  }
+
+  public void setPolicy(String policy) {
+    this.policy = policy;
+  }
 
   public List<String> getProtectedAliases() {
     return protectedAliases;

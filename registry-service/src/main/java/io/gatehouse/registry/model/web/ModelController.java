@@ -9,6 +9,8 @@ import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
 import io.gatehouse.registry.card.domain.CardFormats;
+import io.gatehouse.registry.card.domain.CardWarning;
+import io.gatehouse.registry.card.infra.CardPolicy;
 import io.gatehouse.registry.card.domain.ImportedCard;
 import io.gatehouse.registry.grant.domain.ApprovalStanding;
 import io.gatehouse.registry.grant.infra.ApprovalStandings;
@@ -16,6 +18,8 @@ import io.gatehouse.registry.model.api.AssignRiskTier;
 import io.gatehouse.registry.model.api.CompleteSubmission;
 import io.gatehouse.registry.model.api.RegisterModel;
 import io.gatehouse.registry.model.api.RetireModelVersion;
+import io.gatehouse.registry.model.api.SetEvaluationData;
+import io.gatehouse.registry.model.api.SetLineage;
 import io.gatehouse.registry.model.api.SubmitModelVersion;
 import io.gatehouse.registry.model.api.UpdateModelCard;
 import io.gatehouse.registry.model.domain.RegistryRuleViolation;
@@ -35,6 +39,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +80,16 @@ public class ModelController {
   private final ViewFreshness freshness;
   private final ApprovalStandings standings;
   private final RegistryProperties props;
+  private final CardPolicy cardPolicy;
 
   public ModelController(CommandGateway commands, RegistryViews views, ViewFreshness freshness,
-      ApprovalStandings standings, RegistryProperties props) {
+      ApprovalStandings standings, RegistryProperties props, CardPolicy cardPolicy) {
     this.commands = commands;
     this.views = views;
     this.freshness = freshness;
     this.standings = standings;
     this.props = props;
+    this.cardPolicy = cardPolicy;
   }
 
   /** Body of {@code POST /api/v1/models}. */
@@ -232,8 +239,38 @@ public class ModelController {
   }
 
   /**
+   * Gives or replaces the evaluation data of a version (checked as at submission); validation evaluates
+   * the version again on it. The artifact stays as submitted; the same reference again changes nothing.
+   * 409 {@code version-retired} on a retired version, 404 on a deleted one.
+   */
+  @PutMapping("/{name}/versions/{version}/evaluation-data")
+  public Map<String, Object> setEvaluationData(@PathVariable @Pattern(regexp = NAME) String name,
+      @PathVariable @Min(1) int version, @Valid @RequestBody EvaluationDataRef body) {
+    return setEvidence(name, version, new SetEvaluationData(name, version, body, actor()));
+  }
+
+  /**
+   * Gives or replaces the lineage of a version (checked as at submission). The artifact stays as
+   * submitted; the same lineage again changes nothing. 409 {@code version-retired} on a retired version.
+   */
+  @PutMapping("/{name}/versions/{version}/lineage")
+  public Map<String, Object> setLineage(@PathVariable @Pattern(regexp = NAME) String name,
+      @PathVariable @Min(1) int version, @Valid @RequestBody Lineage body) {
+    return setEvidence(name, version, new SetLineage(name, version, body, actor()));
+  }
+
+  private Map<String, Object> setEvidence(String name, int version, Object command) {
+    versionView(name, version);
+    commands.sendAndWait(command);
+    freshness.awaitCurrent();
+    return version(name, version);
+  }
+
+  /**
    * Replaces the version's model card with a new revision; answers the revision, the sections still
-   * missing and what of the sent document did not fit the card ({@code warnings}). The body is the
+   * missing (those the model's tier requires under the policy in force, {@code card.required_sections})
+   * and {@code warnings}: what of the sent document did not fit the card, and each required section
+   * left empty ({@code required-section-missing}). The body is the
    * structured card as {@code application/json}, a Hugging Face model card as {@code text/markdown}
    * (YAML front matter with {@code model-index}, template sections) or a Model Card Toolkit document
    * as {@code application/vnd.modelcardtoolkit+json}.
@@ -244,10 +281,20 @@ public class ModelController {
       @PathVariable @Min(1) int version, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
       @RequestBody byte[] document) {
     ImportedCard imported = CARD_FORMATS.parse(contentType, document);
-    commands.sendAndWait(new UpdateModelCard(name, version, imported.card(), actor()));
+    String tier = model(name).riskTier();
+    CardPolicy.InForce policy = cardPolicy.current();
+    commands.sendAndWait(new UpdateModelCard(name, version, imported.card(), policy.required(tier), actor()));
     freshness.awaitCurrent();
     Map<String, Object> body = card(name, version);
-    body.put("warnings", imported.warnings());
+    List<CardWarning> warnings = new ArrayList<>(imported.warnings());
+    @SuppressWarnings("unchecked")
+    List<String> missing = (List<String>) body.get("missingSections");
+    for (String section : missing == null ? List.<String>of() : missing) {
+      warnings.add(new CardWarning(CardWarning.REQUIRED_SECTION_MISSING, section, "Section " + section
+          + " is required for tier " + tier + " (policy " + policy.source() + ") and is empty: the card-complete "
+          + "gate fails until it is filled."));
+    }
+    body.put("warnings", warnings);
     return body;
   }
 

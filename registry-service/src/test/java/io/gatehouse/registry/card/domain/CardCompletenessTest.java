@@ -1,5 +1,6 @@
 package io.gatehouse.registry.card.domain;
 
+import io.gatehouse.contracts.registry.CardText;
 import static io.gatehouse.registry.card.domain.CardSection.EVALUATION_DATA;
 import static io.gatehouse.registry.card.domain.CardSection.INTENDED_USE;
 import static io.gatehouse.registry.card.domain.CardSection.LIMITATIONS;

@@ -7,6 +7,7 @@ import io.gatehouse.contracts.registry.ArtifactRef;
 import io.gatehouse.contracts.registry.ModelAliasSet;
 import io.gatehouse.contracts.registry.ModelRenamed;
 import io.gatehouse.contracts.registry.ModelVersionCreated;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
 import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.contracts.registry.RiskProfile;
@@ -134,6 +135,61 @@ class VersionCommandHandlerTest {
         .filter(e -> e instanceof ModelVersionSubmitted).findFirst().orElseThrow();
     assertThat(s.authors()).containsExactly("bob", "carol");
     assertThat(s.submittedBy()).isEqualTo("alice");
+  }
+
+  private static final String EVALUATION_JSON = """
+      {"uri": "https://data.example/fraud/eval.csv", "sha256": "%s", "format": "csv",
+       "columns": {"label": "y", "prediction": "y_hat", "score": "p", "groups": ["region"], "features": []}}"""
+      .formatted("c".repeat(64));
+
+  @Test
+  void theEvaluationDataTagGivesASubmittedVersionItsEvaluationData() {
+    int v = submit();
+    commands.sendAndWait(new SetModelVersionTag("fraud", v, GatehouseTags.EVALUATION_DATA, EVALUATION_JSON, "bob"));
+    ModelVersionEvaluationDataSet set = (ModelVersionEvaluationDataSet) history().stream()
+        .filter(e -> e instanceof ModelVersionEvaluationDataSet).findFirst().orElseThrow();
+    assertThat(set.evaluationData().columns().groups()).containsExactly("region");
+    assertThat(set.setBy()).isEqualTo("bob");
+    int before = history().size();
+    commands.sendAndWait(new SetModelVersionTag("fraud", v, GatehouseTags.EVALUATION_DATA, EVALUATION_JSON, "bob"));
+    assertThat(history().subList(before, history().size())).as("the same value again sets only the tag")
+        .allMatch(e -> e instanceof io.gatehouse.contracts.registry.ModelVersionTagSet);
+  }
+
+  @Test
+  void aCreateCarryingEvidenceTagsSubmitsWithThemOrKeepsThemForTheSubmission() {
+    String lineage = """
+        {"datasets": [], "codeRepository": "https://git.example/fraud", "codeCommit": "abc123", "parentVersion": null}""";
+    mlflowCreate(new Tag(GatehouseTags.ARTIFACT_SHA256, SHA), new Tag(GatehouseTags.EVALUATION_DATA, EVALUATION_JSON),
+        new Tag(GatehouseTags.LINEAGE, lineage));
+    ModelVersionSubmitted s = (ModelVersionSubmitted) history().stream()
+        .filter(e -> e instanceof ModelVersionSubmitted).findFirst().orElseThrow();
+    assertThat(s.evaluationData().uri()).isEqualTo("https://data.example/fraud/eval.csv");
+    assertThat(s.lineage().codeCommit()).isEqualTo("abc123");
+    int waiting = mlflowCreate(new Tag(GatehouseTags.EVALUATION_DATA, EVALUATION_JSON));
+    ModelVersionEvaluationDataSet kept = (ModelVersionEvaluationDataSet) history().stream()
+        .filter(e -> e instanceof ModelVersionEvaluationDataSet).findFirst().orElseThrow();
+    assertThat(kept.modelName()).isEqualTo("fraud");
+    assertThat(kept.version()).isEqualTo(waiting);
+    commands.sendAndWait(new SetModelVersionTag("fraud", waiting, GatehouseTags.ARTIFACT_SHA256, SHA, "alice"));
+    ModelVersionSubmitted later = (ModelVersionSubmitted) history().stream()
+        .filter(e -> e instanceof ModelVersionSubmitted m && m.version() == waiting).findFirst().orElseThrow();
+    assertThat(later.evaluationData()).isEqualTo(s.evaluationData());
+  }
+
+  @Test
+  void refusesAnEvaluationDataTagThatIsNotValidEvaluationDataAndRecordsNothing() {
+    int v = submit();
+    int before = history().size();
+    assertThatThrownBy(() -> commands.sendAndWait(new SetModelVersionTag("fraud", v, GatehouseTags.EVALUATION_DATA,
+        "{\"uri\": \"https://x\"", "bob"))).isInstanceOf(RegistryRuleViolation.class)
+        .hasMessageContaining("Tag gatehouse.evaluation_data must hold a JSON object");
+    assertThatThrownBy(() -> commands.sendAndWait(new SetModelVersionTag("fraud", v, GatehouseTags.EVALUATION_DATA,
+        EVALUATION_JSON.replace("\"csv\"", "\"parquet\""), "bob"))).isInstanceOf(RegistryRuleViolation.class)
+        .hasMessageContaining("format is csv or jsonl");
+    assertThatThrownBy(() -> commands.sendAndWait(new SetModelVersionTag("fraud", v, GatehouseTags.EVALUATION_DATA,
+        EVALUATION_JSON.replace("\"label\"", "\"lable\""), "bob"))).isInstanceOf(RegistryRuleViolation.class);
+    assertThat(history()).hasSize(before);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gatehouse.validation.gates.domain;
 
+import io.gatehouse.contracts.registry.CardRequirements;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,15 +11,25 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The part of a policy document validation needs: its name, version, and each tier's gates. The
+ * The part of a policy document validation needs: its name, version, each tier's gates and the model
+ * card sections each tier requires ({@code card.required_sections}, the default where absent). The
  * document's other fields (sign-offs, rollout, drift, ...) belong to approval-service, which checks
  * the whole document before publishing it; here they are ignored.
  */
-public record PolicyGates(String name, int version, Map<String, List<Gate>> tiers) {
+public record PolicyGates(String name, int version, Map<String, List<Gate>> tiers, CardRequirements card) {
 
   /** Gates of {@code tier}; a tier the policy does not define has none. */
   public List<Gate> forTier(String tier) {
     return tiers.getOrDefault(tier, List.of());
+  }
+
+  /**
+   * The card sections a tier requires that the card leaves empty ({@code card.missing_sections} of
+   * the gates); a tier the policy does not know requires every section.
+   */
+  public List<String> missingSections(io.gatehouse.contracts.registry.ModelCard modelCard, String tier) {
+    return CardRequirements.missing(modelCard,
+        CardRequirements.TIERS.contains(tier) ? card.forTier(tier) : CardRequirements.SECTIONS);
   }
 
   /** Reads a published document; throws {@link IllegalArgumentException} if it lacks the shape. */
@@ -51,6 +62,6 @@ public record PolicyGates(String name, int version, Map<String, List<Gate>> tier
       }
       out.put(String.valueOf(t.getKey()), List.copyOf(gates));
     }
-    return new PolicyGates((String) name, (Integer) version, Map.copyOf(out));
+    return new PolicyGates((String) name, (Integer) version, Map.copyOf(out), CardRequirements.fromPolicy(top));
   }
 }

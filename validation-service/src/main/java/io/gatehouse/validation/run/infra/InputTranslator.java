@@ -3,6 +3,7 @@ package io.gatehouse.validation.run.infra;
 import io.gatehouse.contracts.approval.PolicyPublished;
 import io.gatehouse.contracts.registry.ModelCard;
 import io.gatehouse.contracts.registry.ModelCardUpdated;
+import io.gatehouse.contracts.registry.ModelVersionEvaluationDataSet;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.platform.context.ActingContext;
 import io.gatehouse.platform.kafka.ConsumedEvent;
@@ -10,8 +11,6 @@ import io.gatehouse.platform.kafka.EventConsumer;
 import io.gatehouse.validation.gates.infra.PolicyInForce;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -21,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns consumed events into rows, in the consumer's transaction (so each takes effect once): a
- * submission is recorded and a run requested; a card update replaces the card facts and requests a
- * run (the card gates may now hold); a published policy version is recorded. The evaluation itself
+ * submission is recorded and a run requested; a card update replaces the card and requests a run
+ * (the card gates may now hold); evaluation data given after the submission replaces the reference
+ * and requests a run; a published policy version is recorded. Which card sections are missing is
+ * not decided here: a run counts them against its policy's tier ({@code PolicyGates#missingSections}). The evaluation itself
  * runs later, outside this transaction ({@link RunWorker}): a long evaluation must not hold the
  * consumer or an event-store transaction open.
  */
@@ -62,12 +63,17 @@ public class InputTranslator implements EventConsumer {
     if (event.payload() instanceof ModelVersionSubmitted s) {
       ModelCard card = s.modelCard();
       runs.saveSubmission(new Runs.Submission(s.modelName(), s.version(), s.riskTier(), s.evaluationData(),
-          card != null, missingSections(card), declared(card), s.submittedBy()));
+          card, declared(card), s.submittedBy()));
       runs.request(runId(event.id()), s.modelName(), s.version(), "submitted", actor(), clock.instant());
       wakeWorkersAfterCommit();
     } else if (event.payload() instanceof ModelCardUpdated u) {
-      if (runs.updateCard(u.modelName(), u.version(), u.missingSections(), declared(u.modelCard()))) {
+      if (runs.updateCard(u.modelName(), u.version(), u.modelCard(), declared(u.modelCard()))) {
         runs.request(runId(event.id()), u.modelName(), u.version(), "card-updated", actor(), clock.instant());
+        wakeWorkersAfterCommit();
+      }
+    } else if (event.payload() instanceof ModelVersionEvaluationDataSet d) {
+      if (runs.updateEvaluationData(d.modelName(), d.version(), d.evaluationData())) {
+        runs.request(runId(event.id()), d.modelName(), d.version(), "evaluation-data-set", actor(), clock.instant());
         wakeWorkersAfterCommit();
       }
     } else if (event.payload() instanceof PolicyPublished p) {
@@ -82,36 +88,6 @@ public class InputTranslator implements EventConsumer {
   /** The same event always requests the same run. */
   static String runId(String eventId) {
     return "run-" + UUID.nameUUIDFromBytes(("validation-run:" + eventId).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The card's sections that are null or blank (no card: every section). */
-  static List<String> missingSections(ModelCard c) {
-    List<String> missing = new ArrayList<>();
-    if (c == null) {
-      return List.of("intendedUse", "outOfScopeUse", "usersAffected", "trainingData", "evaluationData", "metrics",
-          "fairnessConsiderations", "limitations", "ethicalConsiderations", "owners");
-    }
-    check(missing, "intendedUse", c.intendedUse());
-    check(missing, "outOfScopeUse", c.outOfScopeUse());
-    check(missing, "usersAffected", c.usersAffected());
-    check(missing, "trainingData", c.trainingData());
-    check(missing, "evaluationData", c.evaluationData());
-    if ((c.metrics() == null || c.metrics().isBlank()) && c.declaredMetrics().isEmpty()) {
-      missing.add("metrics"); // as registry-service counts it: text or a declared metric
-    }
-    check(missing, "fairnessConsiderations", c.fairnessConsiderations());
-    check(missing, "limitations", c.limitations());
-    check(missing, "ethicalConsiderations", c.ethicalConsiderations());
-    if (c.owners().stream().allMatch(o -> o == null || o.isBlank())) {
-      missing.add("owners");
-    }
-    return missing;
-  }
-
-  private static void check(List<String> missing, String name, String value) {
-    if (value == null || value.isBlank()) {
-      missing.add(name);
-    }
   }
 
   /**

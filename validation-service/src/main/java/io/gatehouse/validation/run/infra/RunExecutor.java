@@ -100,7 +100,7 @@ public class RunExecutor {
         : evaluate(data, options);
     Map<String, Object> card = new TreeMap<>();
     card.put("present", s.cardPresent());
-    card.put("missing_sections", s.missingSections());
+    card.put("missing_sections", policy.missingSections(s.modelCard(), s.riskTier()));
     Map<String, Object> declared = new TreeMap<>();
     declared.put("risk_tier", s.riskTier());
     declared.put("metrics", new TreeMap<String, Object>(s.declaredMetrics()));

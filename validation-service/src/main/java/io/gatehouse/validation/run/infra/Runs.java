@@ -2,6 +2,7 @@ package io.gatehouse.validation.run.infra;
 
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.registry.EvaluationDataRef;
+import io.gatehouse.contracts.registry.ModelCard;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +13,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
-/** The tables of runs, reports and submitted versions (V10__validation_tables.sql). */
+/** The tables of runs, reports and submitted versions (V10__validation_tables.sql, V11__submitted_card.sql). */
 @Component
 public class Runs {
 
   /** A submitted version as validation knows it. */
   public record Submission(String modelName, int version, String riskTier, EvaluationDataRef evaluationData,
-      boolean cardPresent, List<String> missingSections, Map<String, Double> declaredMetrics, String submittedBy) {}
+      ModelCard modelCard, Map<String, Double> declaredMetrics, String submittedBy) {
+
+    public boolean cardPresent() {
+      return modelCard != null;
+    }
+  }
 
   /** A run's row. */
   public record Run(String runId, String modelName, int version, String trigger, String requestedBy,
@@ -38,35 +44,43 @@ public class Runs {
 
   public void saveSubmission(Submission s) {
     jdbc.update("""
-        INSERT INTO submitted_version (model_name, version, risk_tier, evaluation_data, card_present, missing_sections,
+        INSERT INTO submitted_version (model_name, version, risk_tier, evaluation_data, card_present, model_card,
           declared_metrics, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (model_name, version) DO UPDATE SET risk_tier = EXCLUDED.risk_tier,
           evaluation_data = EXCLUDED.evaluation_data, card_present = EXCLUDED.card_present,
-          missing_sections = EXCLUDED.missing_sections, declared_metrics = EXCLUDED.declared_metrics,
+          model_card = EXCLUDED.model_card, declared_metrics = EXCLUDED.declared_metrics,
           submitted_by = EXCLUDED.submitted_by""",
-        s.modelName(), s.version(), s.riskTier(),
-        s.evaluationData() == null ? null : EventJson.mapper().writeValueAsString(s.evaluationData()),
-        s.cardPresent(), EventJson.mapper().writeValueAsString(s.missingSections()),
-        EventJson.mapper().writeValueAsString(s.declaredMetrics()), s.submittedBy());
+        s.modelName(), s.version(), s.riskTier(), jsonOrNull(s.evaluationData()), s.cardPresent(),
+        jsonOrNull(s.modelCard()), EventJson.mapper().writeValueAsString(s.declaredMetrics()), s.submittedBy());
   }
 
-  /** Replaces the card facts of a known version; false if the version is unknown. */
-  public boolean updateCard(String model, int version, List<String> missingSections, Map<String, Double> declared) {
+  /** Replaces the card of a known version; false if the version is unknown. */
+  public boolean updateCard(String model, int version, ModelCard card, Map<String, Double> declared) {
     return jdbc.update("""
-        UPDATE submitted_version SET card_present = TRUE, missing_sections = ?, declared_metrics = ?
-        WHERE model_name = ? AND version = ?""", EventJson.mapper().writeValueAsString(missingSections),
+        UPDATE submitted_version SET card_present = TRUE, model_card = ?, declared_metrics = ?
+        WHERE model_name = ? AND version = ?""", jsonOrNull(card),
         EventJson.mapper().writeValueAsString(declared), model, version) == 1;
+  }
+
+  /** Replaces the evaluation data of a known version; false if the version is unknown. */
+  public boolean updateEvaluationData(String model, int version, EvaluationDataRef data) {
+    return jdbc.update("UPDATE submitted_version SET evaluation_data = ? WHERE model_name = ? AND version = ?",
+        jsonOrNull(data), model, version) == 1;
+  }
+
+  private static String jsonOrNull(Object value) {
+    return value == null ? null : EventJson.mapper().writeValueAsString(value);
   }
 
   public Optional<Submission> submission(String model, int version) {
     return jdbc.query("""
-        SELECT model_name, version, risk_tier, evaluation_data, card_present, missing_sections, declared_metrics,
+        SELECT model_name, version, risk_tier, evaluation_data, model_card, declared_metrics,
           submitted_by FROM submitted_version WHERE model_name = ? AND version = ?""", (rs, i) -> new Submission(
         rs.getString(1), rs.getInt(2), rs.getString(3),
         rs.getString(4) == null ? null : EventJson.mapper().readValue(rs.getString(4), EvaluationDataRef.class),
-        rs.getBoolean(5), EventJson.mapper().readValue(rs.getString(6), new TypeReference<List<String>>() {}),
-        EventJson.mapper().readValue(rs.getString(7), new TypeReference<Map<String, Double>>() {}),
-        rs.getString(8)), model, version).stream().findFirst();
+        rs.getString(5) == null ? null : EventJson.mapper().readValue(rs.getString(5), ModelCard.class),
+        EventJson.mapper().readValue(rs.getString(6), new TypeReference<Map<String, Double>>() {}),
+        rs.getString(7)), model, version).stream().findFirst();
   }
 
   public void request(String runId, String model, int version, String trigger, String requestedBy, Instant at) {

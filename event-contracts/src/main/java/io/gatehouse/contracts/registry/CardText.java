@@ -1,4 +1,4 @@
-package io.gatehouse.registry.card.domain;
+package io.gatehouse.contracts.registry;
 
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +63,7 @@ public final class CardText {
   }
 
   /** The text without HTML comments, trimmed; null if nothing is left. */
-  static String withoutComments(String text) {
+  public static String withoutComments(String text) {
     if (text == null) {
       return null;
     }
