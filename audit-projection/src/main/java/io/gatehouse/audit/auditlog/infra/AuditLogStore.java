@@ -1,8 +1,6 @@
 package io.gatehouse.audit.auditlog.infra;
 
-import io.gatehouse.audit.auditlog.domain.LeafCodec;
 import io.gatehouse.audit.auditlog.domain.LogTail;
-import io.gatehouse.audit.verifier.MerkleHashes;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,8 +67,8 @@ public class AuditLogStore {
     List<Object[]> rows = new ArrayList<>(fresh.size());
     List<Appended> appended = new ArrayList<>(fresh.size());
     for (IncomingEntry in : fresh.values()) {
-      byte[] leaf = LeafCodec.canonical(in.event());
-      byte[] hash = MerkleHashes.leafHash(leaf);
+      byte[] leaf = in.leaf();
+      byte[] hash = in.leafHash();
       long index = tail.append(hash);
       appended.add(new Appended(index, in));
       var e = in.event();

@@ -45,7 +45,7 @@ public class AuditLogWriter implements BatchEventConsumer {
   public static IncomingEntry incoming(ConsumedEvent e) {
     String model = e.payload() instanceof ModelEvent m ? m.modelName() : null;
     Integer version = e.payload() instanceof ModelVersionEvent v ? v.version() : null;
-    return new IncomingEntry(new LoggedEvent(e.id(), e.type(), e.source(), e.subject(), e.time(), e.actor(), e.data()),
+    return IncomingEntry.of(new LoggedEvent(e.id(), e.type(), e.source(), e.subject(), e.time(), e.actor(), e.data()),
         model, version, e.traceparent(), e.topic(), e.partition(), e.offset());
   }
 }
