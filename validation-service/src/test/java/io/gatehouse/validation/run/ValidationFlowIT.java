@@ -251,7 +251,9 @@ class ValidationFlowIT extends ValidationIntegration {
               "card: { required_sections: [intendedUse, evaluationData] }");
       send(new io.gatehouse.contracts.approval.PolicyPublished("default", 2, v2, "b".repeat(64), "admin",
           java.time.Instant.now()));
-      Thread.sleep(1500); // the policy and the submission travel on different topics
+      // the policy and the submission travel on different topics: submit once version 2 is in force
+      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+          "SELECT count(*) FROM policy_version WHERE policy_name = 'default' AND policy_version = 2", Integer.class) == 1);
       submit("over-http", 1, "LOW", new EvaluationDataRef("http://127.0.0.1:" + server.getAddress().getPort()
           + "/preds.csv", COMPAS_SHA256, "csv", COMPAS_COLUMNS), FULL_CARD);
       List<GatehouseEvent> events = awaitCompleted("over-http", 1);
