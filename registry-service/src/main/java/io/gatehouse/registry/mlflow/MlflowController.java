@@ -167,8 +167,7 @@ public class MlflowController {
   @PostMapping("/registered-models/set-tag")
   public Map<String, Object> setRegisteredModelTag(HttpServletRequest request) {
     JsonNode body = body(request);
-    send(new SetModelTag(required(body, "name"), required(body, "key"), optional(body, "value"),
-        actor()));
+    send(new SetModelTag(required(body, "name"), required(body, "key"), optional(body, "value"), actor()));
     return Map.of();
   }
 
