@@ -1,6 +1,6 @@
 package io.gatehouse.approval.caseview;
 
-import java.util.ArrayList;
+import io.gatehouse.platform.jdbc.SqlFilter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,28 +26,11 @@ public class CaseViewQueries {
   /** Cases filtered by status, model and a role they wait for; ordered by model and version. */
   public List<CaseView> list(String status, String model, Integer version, String awaitingRole, int offset,
       int limit) {
-    StringBuilder sql = new StringBuilder("SELECT document FROM case_view WHERE true");
-    List<Object> args = new ArrayList<>();
-    if (status != null) {
-      sql.append(" AND status = ?");
-      args.add(status);
-    }
-    if (model != null) {
-      sql.append(" AND model_name = ?");
-      args.add(model);
-    }
-    if (version != null) {
-      sql.append(" AND version = ?");
-      args.add(version);
-    }
-    if (awaitingRole != null) {
-      sql.append(" AND awaiting_roles LIKE ?");
-      args.add("%," + awaitingRole + ",%");
-    }
-    sql.append(" ORDER BY model_name, version OFFSET ? LIMIT ?");
-    args.add(offset);
-    args.add(limit);
-    return jdbc.queryForList(sql.toString(), String.class, args.toArray()).stream()
+    SqlFilter filter = new SqlFilter().andIfPresent("status = ?", status).andIfPresent("model_name = ?", model)
+        .andIfPresent("version = ?", version)
+        .andIfPresent("awaiting_roles LIKE ?", awaitingRole == null ? null : "%," + awaitingRole + ",%");
+    return jdbc.queryForList("SELECT document FROM case_view WHERE " + filter.where()
+        + " ORDER BY model_name, version OFFSET ? LIMIT ?", String.class, filter.argsThen(offset, limit)).stream()
         .map(d -> json.readValue(d, CaseView.class)).toList();
   }
 

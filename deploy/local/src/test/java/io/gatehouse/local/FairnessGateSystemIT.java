@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,10 +41,7 @@ class FairnessGateSystemIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    LocalStack.Config config = TestSupport.onFreePorts(LocalStack.Config.defaults(root))
-        .withStateDir(state)
-        .withDbPrefix("gh_fair_" + ProcessHandle.current().pid() + "_")
+    LocalStack.Config config = TestSupport.systemConfig(state, "gh_fair_")
         .withServices(List.of("registry-service", "approval-service", "validation-service"))
         .withAppArgs("validation-service", "--gatehouse.validation.data-root=" + data)
         .withReadyTimeout(Duration.ofMinutes(4));
@@ -58,16 +52,7 @@ class FairnessGateSystemIT {
 
   @AfterAll
   static void stopStack() throws Exception {
-    if (stack == null) {
-      return;
-    }
-    stack.stop();
-    try (Connection c = DriverManager.getConnection(stack.config().adminJdbcUrl(), stack.config().dbUser(), "");
-         Statement s = c.createStatement()) {
-      for (LocalStack.ServiceDefinition d : LocalStack.SERVICES) {
-        s.execute("DROP DATABASE IF EXISTS " + stack.config().databaseOf(d.name()) + " WITH (FORCE)");
-      }
-    }
+    TestSupport.stopAndDropDatabases(stack);
   }
 
   /**

@@ -9,9 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +59,7 @@ class SystemIT {
 
   @BeforeAll
   static void startStack() throws IOException {
-    Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    LocalStack.Config config = TestSupport.onFreePorts(LocalStack.Config.defaults(root))
-        .withStateDir(state)
-        .withDbPrefix("gh_sys_" + ProcessHandle.current().pid() + "_")
+    LocalStack.Config config = TestSupport.systemConfig(state, "gh_sys_")
         .withReadyTimeout(Duration.ofMinutes(3));
     stack = new LocalStack(config);
     stack.start();
@@ -76,16 +70,7 @@ class SystemIT {
 
   @AfterAll
   static void stopStack() throws Exception {
-    if (stack == null) {
-      return;
-    }
-    stack.stop();
-    try (Connection c = DriverManager.getConnection(stack.config().adminJdbcUrl(), stack.config().dbUser(), "");
-         Statement s = c.createStatement()) {
-      for (LocalStack.ServiceDefinition d : LocalStack.SERVICES) {
-        s.execute("DROP DATABASE IF EXISTS " + stack.config().databaseOf(d.name()) + " WITH (FORCE)");
-      }
-    }
+    TestSupport.stopAndDropDatabases(stack);
   }
 
   @Test

@@ -53,6 +53,32 @@ final class TestSupport {
         .withIdpPort(base + services + 2);
   }
 
+  /**
+   * The whole stack as the system tests run it, from the repository's built jars: on free ports
+   * ({@link #onFreePorts}), keeping its state in {@code state}, on databases named
+   * {@code <dbPrefix><pid>_<service>} so that concurrent runs do not meet.
+   */
+  static LocalStack.Config systemConfig(Path state, String dbPrefix) {
+    Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+    return onFreePorts(LocalStack.Config.defaults(root))
+        .withStateDir(state)
+        .withDbPrefix(dbPrefix + ProcessHandle.current().pid() + "_");
+  }
+
+  /** Stops {@code stack} (if it was made) and drops every service's database, even one still connected. */
+  static void stopAndDropDatabases(LocalStack stack) throws Exception {
+    if (stack == null) {
+      return;
+    }
+    stack.stop();
+    try (Connection c = DriverManager.getConnection(stack.config().adminJdbcUrl(), stack.config().dbUser(), "");
+         Statement s = c.createStatement()) {
+      for (LocalStack.ServiceDefinition d : LocalStack.SERVICES) {
+        s.execute("DROP DATABASE IF EXISTS " + stack.config().databaseOf(d.name()) + " WITH (FORCE)");
+      }
+    }
+  }
+
   static boolean databaseExists(String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", null);
         var q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -1,9 +1,6 @@
 package io.gatehouse.platform.kafka;
 
-import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
-import io.gatehouse.platform.context.Traceparent;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,25 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link BatchListenerFailedException}), so the error handler retries and dead-letters exactly that
  * record, as it does for the record listener.
  */
-public class BatchInboundEventListener implements BatchMessageListener<String, byte[]> {
-
-  private final Inbox inbox;
-  private final List<EventConsumer> consumers;
-  private final TransactionTemplate transactions;
-  private final String serviceActor;
-  private final Counter applied;
-  private final Counter repeats;
+public class BatchInboundEventListener extends InboundListenerSupport
+    implements BatchMessageListener<String, byte[]> {
 
   public BatchInboundEventListener(Inbox inbox, List<EventConsumer> consumers, TransactionTemplate transactions,
       String serviceName, MeterRegistry meters) {
-    this.inbox = inbox;
-    this.consumers = List.copyOf(consumers);
-    this.transactions = transactions;
-    this.serviceActor = "service:" + serviceName;
-    this.applied = Counter.builder("gatehouse.consumer.events").tag("outcome", "applied")
-        .description("Consumed events by outcome").register(meters);
-    this.repeats = Counter.builder("gatehouse.consumer.events").tag("outcome", "repeat")
-        .description("Consumed events by outcome").register(meters);
+    super(inbox, consumers, transactions, serviceName, meters);
   }
 
   @Override
@@ -87,8 +71,7 @@ public class BatchInboundEventListener implements BatchMessageListener<String, b
           batch.consumeAll(first);
         } else {
           for (ConsumedEvent e : first) {
-            Acting acting = new Acting(serviceActor, null, Traceparent.childOf(e.traceparent()), e.id());
-            ActingContext.callAs(acting, () -> {
+            ActingContext.callAs(actingOn(e), () -> {
               consumer.consume(e);
               return null;
             });
@@ -97,7 +80,6 @@ public class BatchInboundEventListener implements BatchMessageListener<String, b
       }
       return first.size();
     });
-    applied.increment(fresh);
-    repeats.increment(events.size() - fresh);
+    count(fresh, events.size());
   }
 }

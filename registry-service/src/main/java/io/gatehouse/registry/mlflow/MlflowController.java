@@ -4,6 +4,7 @@ import io.gatehouse.contracts.registry.RiskProfile;
 import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
+import io.gatehouse.platform.jdbc.SqlFilter;
 import io.gatehouse.platform.rules.RuleViolation;
 import io.gatehouse.platform.web.RequestSizeLimitFilter;
 import io.gatehouse.registry.grant.domain.ApprovalStanding;
@@ -26,7 +27,6 @@ import io.gatehouse.registry.model.domain.GatehouseTags;
 import io.gatehouse.registry.model.domain.Stages;
 import io.gatehouse.registry.modelview.ModelView;
 import io.gatehouse.registry.modelview.RegistryViews;
-import io.gatehouse.registry.modelview.SqlFilter;
 import io.gatehouse.registry.modelview.VersionView;
 import io.gatehouse.registry.modelview.ViewFreshness;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -102,8 +103,7 @@ public class MlflowController {
     List<Tag> tags = tags(body);
     String owner = tags.stream().filter(t -> GatehouseTags.OWNER_TEAM.equals(t.key())).map(Tag::value)
         .filter(v -> v != null && !v.isBlank()).reduce((a, b) -> b).orElse(UNASSIGNED_OWNER);
-    commands.sendAndWait(new RegisterModel(name, text(body, "description"), owner, tags, ASSUMED_PROFILE, actor()));
-    freshness.awaitCurrent();
+    send(new RegisterModel(name, text(body, "description"), owner, tags, ASSUMED_PROFILE, actor()));
     return Map.of("registered_model", registeredModel(model(name)));
   }
 
@@ -117,8 +117,7 @@ public class MlflowController {
     JsonNode body = body(request);
     String name = required(body, "name");
     String newName = required(body, "new_name");
-    commands.sendAndWait(new RenameModel(name, newName, actor()));
-    freshness.awaitCurrent();
+    send(new RenameModel(name, newName, actor()));
     return Map.of("registered_model", registeredModel(model(newName)));
   }
 
@@ -126,15 +125,13 @@ public class MlflowController {
   public Map<String, Object> updateRegisteredModel(HttpServletRequest request) {
     JsonNode body = body(request);
     String name = required(body, "name");
-    commands.sendAndWait(new UpdateModelDescription(name, text(body, "description"), actor()));
-    freshness.awaitCurrent();
+    send(new UpdateModelDescription(name, text(body, "description"), actor()));
     return Map.of("registered_model", registeredModel(model(name)));
   }
 
   @DeleteMapping("/registered-models/delete")
   public Map<String, Object> deleteRegisteredModel(HttpServletRequest request) {
-    commands.sendAndWait(new DeleteModel(required(body(request), "name"), actor()));
-    freshness.awaitCurrent();
+    send(new DeleteModel(required(body(request), "name"), actor()));
     return Map.of();
   }
 
@@ -146,13 +143,7 @@ public class MlflowController {
         Map.of("name", "m.name", "last_updated_timestamp", "m.updated_at", "timestamp", "m.updated_at",
             "creation_timestamp", "m.created_at"), "m.name ASC", "m.name ASC");
     long offset = MlflowPaging.offset(request.getParameter("page_token"));
-    List<ModelView> page = views.models(filter, order, offset, max + 1);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("registered_models", page.stream().limit(max).map(this::registeredModel).toList());
-    if (page.size() > max) {
-      answer.put("next_page_token", MlflowPaging.token(offset + max));
-    }
-    return answer;
+    return page("registered_models", views.models(filter, order, offset, max + 1), max, offset, this::registeredModel);
   }
 
   @RequestMapping(path = "/registered-models/get-latest-versions", method = {RequestMethod.GET, RequestMethod.POST})
@@ -176,17 +167,14 @@ public class MlflowController {
   @PostMapping("/registered-models/set-tag")
   public Map<String, Object> setRegisteredModelTag(HttpServletRequest request) {
     JsonNode body = body(request);
-    commands.sendAndWait(new SetModelTag(required(body, "name"), required(body, "key"), optional(body, "value"),
-        actor()));
-    freshness.awaitCurrent();
+    send(new SetModelTag(required(body, "name"), required(body, "key"), optional(body, "value"), actor()));
     return Map.of();
   }
 
   @DeleteMapping("/registered-models/delete-tag")
   public Map<String, Object> deleteRegisteredModelTag(HttpServletRequest request) {
     JsonNode body = body(request);
-    commands.sendAndWait(new DeleteModelTag(required(body, "name"), required(body, "key"), actor()));
-    freshness.awaitCurrent();
+    send(new DeleteModelTag(required(body, "name"), required(body, "key"), actor()));
     return Map.of();
   }
 
@@ -196,16 +184,14 @@ public class MlflowController {
     String name = required(body, "name");
     String alias = required(body, "alias");
     int version = version(required(body, "version"));
-    commands.sendAndWait(new SetModelAlias(name, alias, version, actor()));
-    freshness.awaitCurrent();
+    send(new SetModelAlias(name, alias, version, actor()));
     return Map.of();
   }
 
   @DeleteMapping("/registered-models/alias")
   public Map<String, Object> deleteRegisteredModelAlias(HttpServletRequest request) {
     JsonNode body = body(request);
-    commands.sendAndWait(new DeleteModelAlias(required(body, "name"), required(body, "alias"), actor()));
-    freshness.awaitCurrent();
+    send(new DeleteModelAlias(required(body, "name"), required(body, "alias"), actor()));
     return Map.of();
   }
 
@@ -228,9 +214,8 @@ public class MlflowController {
     JsonNode body = body(request);
     String name = required(body, "name");
     String source = required(body, "source");
-    Integer version = commands.sendAndWait(new CreateModelVersion(name, source, text(body, "run_id"),
+    Integer version = send(new CreateModelVersion(name, source, text(body, "run_id"),
         text(body, "run_link"), text(body, "description"), tags(body), actor()));
-    freshness.awaitCurrent();
     return Map.of("model_version", modelVersion(version(name, version), true));
   }
 
@@ -246,8 +231,7 @@ public class MlflowController {
     String name = required(body, "name");
     int version = version(required(body, "version"));
     version(name, version);
-    commands.sendAndWait(new UpdateModelVersionDescription(name, version, text(body, "description"), actor()));
-    freshness.awaitCurrent();
+    send(new UpdateModelVersionDescription(name, version, text(body, "description"), actor()));
     return Map.of("model_version", modelVersion(version(name, version), true));
   }
 
@@ -260,16 +244,14 @@ public class MlflowController {
     JsonNode archive = body.path("archive_existing_versions");
     boolean archiveExisting = archive.isBoolean() ? archive.booleanValue()
         : archive.isString() && Boolean.parseBoolean(archive.asString());
-    commands.sendAndWait(new TransitionStage(name, version, stage, archiveExisting, actor()));
-    freshness.awaitCurrent();
+    send(new TransitionStage(name, version, stage, archiveExisting, actor()));
     return Map.of("model_version", modelVersion(version(name, version), true));
   }
 
   @DeleteMapping("/model-versions/delete")
   public Map<String, Object> deleteModelVersion(HttpServletRequest request) {
     JsonNode body = body(request);
-    commands.sendAndWait(new DeleteModelVersion(required(body, "name"), version(required(body, "version")), actor()));
-    freshness.awaitCurrent();
+    send(new DeleteModelVersion(required(body, "name"), version(required(body, "version")), actor()));
     return Map.of();
   }
 
@@ -282,13 +264,8 @@ public class MlflowController {
             "last_updated_timestamp", "v.updated_at"),
         "v.updated_at DESC, v.model_name ASC, v.version DESC", "v.model_name ASC, v.version DESC");
     long offset = MlflowPaging.offset(request.getParameter("page_token"));
-    List<VersionView> page = views.versions(filter, order, offset, asked + 1);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("model_versions", page.stream().limit(asked).map(v -> modelVersion(v, false)).toList());
-    if (page.size() > asked) {
-      answer.put("next_page_token", MlflowPaging.token(offset + asked));
-    }
-    return answer;
+    return page("model_versions", views.versions(filter, order, offset, asked + 1), asked, offset,
+        v -> modelVersion(v, false));
   }
 
   @GetMapping("/model-versions/get-download-uri")
@@ -300,9 +277,8 @@ public class MlflowController {
   @PostMapping("/model-versions/set-tag")
   public Map<String, Object> setModelVersionTag(HttpServletRequest request) {
     JsonNode body = body(request);
-    commands.sendAndWait(new SetModelVersionTag(required(body, "name"), version(required(body, "version")),
+    send(new SetModelVersionTag(required(body, "name"), version(required(body, "version")),
         required(body, "key"), optional(body, "value"), actor()));
-    freshness.awaitCurrent();
     return Map.of();
   }
 
@@ -312,8 +288,7 @@ public class MlflowController {
     String name = required(body, "name");
     int version = version(required(body, "version"));
     version(name, version);
-    commands.sendAndWait(new DeleteModelVersionTag(name, version, required(body, "key"), actor()));
-    freshness.awaitCurrent();
+    send(new DeleteModelVersionTag(name, version, required(body, "key"), actor()));
     return Map.of();
   }
 
@@ -370,6 +345,24 @@ public class MlflowController {
   }
 
   // MLflow's shapes
+
+  /** Sends the command and waits for its result, then for the views to catch up, so the answer reads what it wrote. */
+  private <R> R send(Object command) {
+    R result = commands.sendAndWait(command);
+    freshness.awaitCurrent();
+    return result;
+  }
+
+  /** MLflow's page: at most {@code max} of the {@code max + 1} rows read, and a token when there are more. */
+  private static <T> Map<String, Object> page(String key, List<T> rows, int max, long offset,
+      Function<T, ?> asJson) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put(key, rows.stream().limit(max).map(asJson).toList());
+    if (rows.size() > max) {
+      answer.put("next_page_token", MlflowPaging.token(offset + max));
+    }
+    return answer;
+  }
 
   private Map<String, Object> registeredModel(ModelView m) {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.gatehouse.registry.mlflow;
 
-import io.gatehouse.registry.modelview.SqlFilter;
+import io.gatehouse.platform.jdbc.SqlFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

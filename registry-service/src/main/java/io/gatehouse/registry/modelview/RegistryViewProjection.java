@@ -27,6 +27,7 @@ import io.gatehouse.registry.model.api.ModelCarriedOver;
 import io.gatehouse.registry.card.infra.CardPolicy;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,38 +83,32 @@ public class RegistryViewProjection {
 
   @EventHandler
   void on(RiskTierAssigned e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE registered_model_view SET risk_tier = ?, updated_at = ? WHERE name = ?",
-        e.riskTier(), ts(at), e.modelName());
+    updateModel(e.modelName(), at, "risk_tier = ?", e.riskTier());
   }
 
   @EventHandler
   void on(ModelDescriptionUpdated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE registered_model_view SET description = ?, updated_at = ? WHERE name = ?",
-        e.description(), ts(at), e.modelName());
+    updateModel(e.modelName(), at, "description = ?", e.description());
   }
 
   @EventHandler
   void on(ModelTagSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE registered_model_view SET tags = tags || jsonb_build_object(?::text, ?::text), updated_at = ? "
-        + "WHERE name = ?", e.key(), e.value(), ts(at), e.modelName());
+    updateModel(e.modelName(), at, "tags = tags || jsonb_build_object(?::text, ?::text)", e.key(), e.value());
   }
 
   @EventHandler
   void on(ModelTagDeleted e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE registered_model_view SET tags = tags - ?::text, updated_at = ? WHERE name = ?",
-        e.key(), ts(at), e.modelName());
+    updateModel(e.modelName(), at, "tags = tags - ?::text", e.key());
   }
 
   @EventHandler
   void on(ModelAliasSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE registered_model_view SET aliases = aliases || jsonb_build_object(?::text, ?::int), "
-        + "updated_at = ? WHERE name = ?", e.alias(), e.version(), ts(at), e.modelName());
+    updateModel(e.modelName(), at, "aliases = aliases || jsonb_build_object(?::text, ?::int)", e.alias(), e.version());
   }
 
   @EventHandler
   void on(ModelAliasDeleted e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE registered_model_view SET aliases = aliases - ?::text, updated_at = ? WHERE name = ?",
-        e.alias(), ts(at), e.modelName());
+    updateModel(e.modelName(), at, "aliases = aliases - ?::text", e.alias());
   }
 
   @EventHandler
@@ -171,11 +166,8 @@ public class RegistryViewProjection {
 
   @EventHandler
   void on(ModelCardUpdated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("""
-        UPDATE model_version_view SET card = ?::jsonb, card_revision = ?, missing_sections = ?::jsonb, updated_at = ?
-        WHERE model_name = ? AND version = ?""",
-        json.writeValueAsString(e.modelCard()), e.cardRevision(), json.writeValueAsString(e.missingSections()), ts(at),
-        e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "card = ?::jsonb, card_revision = ?, missing_sections = ?::jsonb",
+        json.writeValueAsString(e.modelCard()), e.cardRevision(), json.writeValueAsString(e.missingSections()));
     jdbc.update("""
         INSERT INTO model_card_revision (model_name, version, revision, card, missing_sections, updated_by, updated_at)
         VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
@@ -185,14 +177,13 @@ public class RegistryViewProjection {
 
   @EventHandler
   void on(ModelVersionEvaluationDataSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET evaluation_data = ?::jsonb, updated_at = ? WHERE model_name = ? "
-        + "AND version = ?", json.writeValueAsString(e.evaluationData()), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "evaluation_data = ?::jsonb",
+        json.writeValueAsString(e.evaluationData()));
   }
 
   @EventHandler
   void on(ModelVersionLineageSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET lineage = ?::jsonb, updated_at = ? WHERE model_name = ? AND version = ?",
-        json.writeValueAsString(e.lineage()), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "lineage = ?::jsonb", json.writeValueAsString(e.lineage()));
   }
 
   /**
@@ -211,33 +202,29 @@ public class RegistryViewProjection {
 
   @EventHandler
   void on(ModelVersionDescriptionUpdated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET description = ?, updated_at = ? WHERE model_name = ? AND version = ?",
-        e.description(), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "description = ?", e.description());
   }
 
   @EventHandler
   void on(ModelVersionTagSet e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET tags = tags || jsonb_build_object(?::text, ?::text), updated_at = ? "
-        + "WHERE model_name = ? AND version = ?", e.key(), e.value(), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "tags = tags || jsonb_build_object(?::text, ?::text)", e.key(),
+        e.value());
   }
 
   @EventHandler
   void on(ModelVersionTagDeleted e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET tags = tags - ?::text, updated_at = ? WHERE model_name = ? AND version = ?",
-        e.key(), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "tags = tags - ?::text", e.key());
   }
 
   @EventHandler
   void on(ModelVersionStageTransitioned e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET current_stage = ?, updated_at = ? WHERE model_name = ? AND version = ?",
-        e.toStage(), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "current_stage = ?", e.toStage());
     touchModel(e.modelName(), at);
   }
 
   @EventHandler
   void on(ModelVersionRetired e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.update("UPDATE model_version_view SET retired = TRUE, retired_reason = ?, updated_at = ? "
-        + "WHERE model_name = ? AND version = ?", e.reason(), ts(at), e.modelName(), e.version());
+    updateVersion(e.modelName(), e.version(), at, "retired = TRUE, retired_reason = ?", e.reason());
   }
 
   @EventHandler
@@ -252,6 +239,24 @@ public class RegistryViewProjection {
     jdbc.update("DELETE FROM model_card_revision");
     jdbc.update("DELETE FROM model_version_view");
     jdbc.update("DELETE FROM registered_model_view");
+  }
+
+  /** Sets {@code assignments} (with their {@code values}) and {@code updated_at} on the model's row. */
+  private void updateModel(String name, Instant at, String assignments, Object... values) {
+    jdbc.update("UPDATE registered_model_view SET " + assignments + ", updated_at = ? WHERE name = ?",
+        followedBy(values, ts(at), name));
+  }
+
+  /** Sets {@code assignments} (with their {@code values}) and {@code updated_at} on the version's row. */
+  private void updateVersion(String modelName, int version, Instant at, String assignments, Object... values) {
+    jdbc.update("UPDATE model_version_view SET " + assignments
+        + ", updated_at = ? WHERE model_name = ? AND version = ?", followedBy(values, ts(at), modelName, version));
+  }
+
+  private static Object[] followedBy(Object[] values, Object... more) {
+    Object[] all = Arrays.copyOf(values, values.length + more.length);
+    System.arraycopy(more, 0, all, values.length, more.length);
+    return all;
   }
 
   private void touchModel(String name, Instant at) {

@@ -5,6 +5,7 @@ import io.gatehouse.contracts.registry.EvaluationDataRef;
 import io.gatehouse.contracts.registry.Lineage;
 import io.gatehouse.contracts.registry.ModelCard;
 import io.gatehouse.contracts.registry.RiskProfile;
+import io.gatehouse.platform.jdbc.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,21 +43,15 @@ public class RegistryViews {
 
   /** Models matching {@code filter} (alias {@code m}), in {@code orderBy}, from {@code offset}, at most {@code limit}. */
   public List<ModelView> models(SqlFilter filter, String orderBy, long offset, int limit) {
-    List<Object> args = new ArrayList<>(filter.args());
-    args.add(limit);
-    args.add(offset);
     return jdbc.query("SELECT m.* FROM registered_model_view m WHERE " + filter.where() + " ORDER BY " + orderBy
-        + " LIMIT ? OFFSET ?", this::mapModel, args.toArray());
+        + " LIMIT ? OFFSET ?", this::mapModel, filter.argsThen(limit, offset));
   }
 
   /** Versions matching {@code filter} (aliases {@code v} and {@code m}), ordered, paged. */
   public List<VersionView> versions(SqlFilter filter, String orderBy, long offset, int limit) {
-    List<Object> args = new ArrayList<>(filter.args());
-    args.add(limit);
-    args.add(offset);
     return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM model_version_view v JOIN registered_model_view m "
         + "ON m.name = v.model_name WHERE " + filter.where() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
-        this::mapVersion, args.toArray());
+        this::mapVersion, filter.argsThen(limit, offset));
   }
 
   /** The highest-numbered version of the model in each of {@code stages}, in the order of MLflow's stages. */

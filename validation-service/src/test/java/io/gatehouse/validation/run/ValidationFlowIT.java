@@ -184,11 +184,16 @@ class ValidationFlowIT extends ValidationIntegration {
         new io.gatehouse.contracts.registry.ArtifactRef("s3://m/twice", "a".repeat(64), 10), FULL_CARD, null,
         compas(COMPAS_SHA256), "LOW", "alice", List.of(), java.time.Instant.now());
     var message = org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event);
-    io.gatehouse.testsupport.KafkaRecords.send(brokers, io.gatehouse.platform.kafka.CloudEventRecords.toRecord(message));
-    io.gatehouse.testsupport.KafkaRecords.send(brokers, io.gatehouse.platform.kafka.CloudEventRecords.toRecord(message));
+    var record = io.gatehouse.platform.kafka.CloudEventRecords.toRecord(message);
+    io.gatehouse.testsupport.KafkaRecords.send(brokers, record);
+    io.gatehouse.testsupport.KafkaRecords.send(brokers, record);
     awaitCompleted("twice", 1);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> published("twice").stream()
-        .filter(e -> e instanceof ValidationCompleted).count() == 1);
+    // both deliveries consumed: a run requested by the second would be in the table by now
+    io.gatehouse.testsupport.KafkaRecords.awaitConsumed(brokers, "validation-service", Duration.ofSeconds(30),
+        record.topic());
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM validation_run WHERE model_name = 'twice'", Integer.class))
+        .isEqualTo(1);
+    assertThat(published("twice")).filteredOn(e -> e instanceof ValidationCompleted).hasSize(1);
   }
 
   @Test
@@ -251,7 +256,9 @@ class ValidationFlowIT extends ValidationIntegration {
               "card: { required_sections: [intendedUse, evaluationData] }");
       send(new io.gatehouse.contracts.approval.PolicyPublished("default", 2, v2, "b".repeat(64), "admin",
           java.time.Instant.now()));
-      Thread.sleep(1500); // the policy and the submission travel on different topics
+      // the policy and the submission travel on different topics: submit once version 2 is in force
+      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+          "SELECT count(*) FROM policy_version WHERE policy_name = 'default' AND policy_version = 2", Integer.class) == 1);
       submit("over-http", 1, "LOW", new EvaluationDataRef("http://127.0.0.1:" + server.getAddress().getPort()
           + "/preds.csv", COMPAS_SHA256, "csv", COMPAS_COLUMNS), FULL_CARD);
       List<GatehouseEvent> events = awaitCompleted("over-http", 1);

@@ -1,5 +1,6 @@
 package io.gatehouse.audit.governance.infra;
 
+import io.gatehouse.platform.jdbc.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,24 +47,10 @@ public class GovernanceQueries {
   /** Versions filtered by tier and status, paged by (model, version) after a cursor {@code model/version}. */
   public List<VersionRow> inventory(String tier, String status, String model, String afterModel, int afterVersion,
       int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + VERSION_COLUMNS + " FROM view_version WHERE (model_name, version)"
-        + " > (?, ?)");
-    List<Object> args = new ArrayList<>(List.of(afterModel, afterVersion));
-    if (tier != null) {
-      sql.append(" AND tier = ?");
-      args.add(tier);
-    }
-    if (status != null) {
-      sql.append(" AND status = ?");
-      args.add(status);
-    }
-    if (model != null) {
-      sql.append(" AND model_name = ?");
-      args.add(model);
-    }
-    sql.append(" ORDER BY model_name, version LIMIT ?");
-    args.add(limit);
-    return jdbc.query(sql.toString(), (rs, i) -> version(rs), args.toArray());
+    SqlFilter filter = new SqlFilter().and("(model_name, version) > (?, ?)", afterModel, afterVersion)
+        .andIfPresent("tier = ?", tier).andIfPresent("status = ?", status).andIfPresent("model_name = ?", model);
+    return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM view_version WHERE " + filter.where()
+        + " ORDER BY model_name, version LIMIT ?", (rs, i) -> version(rs), filter.argsThen(limit));
   }
 
   /**

@@ -8,7 +8,9 @@ import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.contracts.telemetry.InputType;
 import io.gatehouse.monitoring.MonitoringApplication;
 import io.gatehouse.monitoring.MonitoringIntegration;
+import io.gatehouse.monitoring.monitoredversion.infra.WindowResultListener;
 import io.gatehouse.testsupport.ChildJvm;
+import io.gatehouse.testsupport.KafkaRecords;
 import io.gatehouse.testsupport.PostgresDatabaseExtension;
 import io.gatehouse.testsupport.TestIssuer;
 import java.net.ServerSocket;
@@ -119,7 +121,12 @@ class EngineCrashIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
             .failFast("the second process died", () -> !second.isAlive())
             .until(() -> !query("SELECT sample_size FROM window_result WHERE model_name = '" + MODEL + "'").isEmpty());
-        Thread.sleep(2_000); // a duplicate result, if there were one, would land by now
+        // every observation through the engine, then every result it wrote through the results
+        // listener: a duplicate result, if there were one, has landed
+        KafkaRecords.awaitConsumed(kafka.getBrokersAsString(), "monitoring-service-engine", Duration.ofMinutes(1),
+            EngineTopics.TELEMETRY);
+        KafkaRecords.awaitConsumed(kafka.getBrokersAsString(), WindowResultListener.CONSUMER, Duration.ofMinutes(1),
+            EngineTopics.RESULTS);
         List<String> windows = query("SELECT sample_size FROM window_result WHERE model_name = '" + MODEL + "'");
         assertThat(windows).as("one window, holding every acknowledged observation once").containsExactly(
             String.valueOf(WINDOW));

@@ -13,6 +13,7 @@ import io.gatehouse.contracts.registry.ModelTagSet;
 import io.gatehouse.contracts.registry.ModelVersionStageTransitioned;
 import io.gatehouse.contracts.registry.RiskProfile;
 import io.gatehouse.contracts.registry.RiskTierAssigned;
+import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.registry.model.api.AssignRiskTier;
 import io.gatehouse.registry.model.api.DeleteModelAlias;
 import io.gatehouse.registry.model.api.DeleteModelTag;
@@ -317,34 +318,30 @@ public class RegisteredModel {
 
   @EventSourcingHandler
   void on(ModelRegistered e) {
-    name = e.modelName();
-    live = true;
-    riskTier = e.riskTier();
-    description = e.description();
-    ownerTeam = e.ownerTeam();
-    riskProfile = e.riskProfile();
-    registeredBy = e.registeredBy();
-    registeredAt = e.registeredAt();
-    tags.clear();
-    e.tags().forEach(t -> tags.put(t.key(), t.value()));
-    aliases.clear();
-    liveVersions.clear();
-    stages.clear();
+    startLive(e.modelName(), e.riskTier(), e.description(), e.ownerTeam(), e.riskProfile(), e.registeredBy(),
+        e.registeredAt(), e.tags());
   }
 
   @EventSourcingHandler
   void on(ModelCarriedOver e) {
-    name = e.modelName();
-    live = true;
-    riskTier = e.riskTier();
-    description = e.description();
-    ownerTeam = e.ownerTeam();
-    riskProfile = e.riskProfile();
-    registeredBy = e.registeredBy();
-    registeredAt = e.registeredAt();
+    startLive(e.modelName(), e.riskTier(), e.description(), e.ownerTeam(), e.riskProfile(), e.registeredBy(),
+        e.registeredAt(), e.tags());
     lastVersion = Math.max(lastVersion, e.lastVersion());
-    tags.clear();
-    e.tags().forEach(t -> tags.put(t.key(), t.value()));
+  }
+
+  /** A registration and a carry-over both start the name afresh: no aliases, versions or stages yet. */
+  private void startLive(String name, String riskTier, String description, String ownerTeam, RiskProfile riskProfile,
+      String registeredBy, Instant registeredAt, List<Tag> tags) {
+    this.name = name;
+    this.live = true;
+    this.riskTier = riskTier;
+    this.description = description;
+    this.ownerTeam = ownerTeam;
+    this.riskProfile = riskProfile;
+    this.registeredBy = registeredBy;
+    this.registeredAt = registeredAt;
+    this.tags.clear();
+    tags.forEach(t -> this.tags.put(t.key(), t.value()));
     aliases.clear();
     liveVersions.clear();
     stages.clear();

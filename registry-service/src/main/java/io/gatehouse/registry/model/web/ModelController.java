@@ -8,6 +8,7 @@ import io.gatehouse.contracts.registry.RiskProfile;
 import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
+import io.gatehouse.platform.jdbc.SqlFilter;
 import io.gatehouse.registry.card.domain.CardFormats;
 import io.gatehouse.registry.card.domain.CardWarning;
 import io.gatehouse.registry.card.infra.CardPolicy;
@@ -26,7 +27,6 @@ import io.gatehouse.registry.model.domain.RegistryRuleViolation;
 import io.gatehouse.registry.model.infra.RegistryProperties;
 import io.gatehouse.registry.modelview.ModelView;
 import io.gatehouse.registry.modelview.RegistryViews;
-import io.gatehouse.registry.modelview.SqlFilter;
 import io.gatehouse.registry.modelview.VersionView;
 import io.gatehouse.registry.modelview.ViewFreshness;
 import jakarta.validation.Valid;
@@ -145,12 +145,7 @@ public class ModelController {
     if (namePrefix != null) {
       filter.and("m.name LIKE ? ESCAPE '\\'", like(namePrefix) + "%");
     }
-    if (tier != null) {
-      filter.and("m.risk_tier = ?", tier);
-    }
-    if (owner != null) {
-      filter.and("m.owner_team = ?", owner);
-    }
+    filter.andIfPresent("m.risk_tier = ?", tier).andIfPresent("m.owner_team = ?", owner);
     if (tag != null) {
       int eq = tag.indexOf('=');
       if (eq < 0) {

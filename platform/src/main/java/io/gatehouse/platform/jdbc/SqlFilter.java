@@ -1,4 +1,4 @@
-package io.gatehouse.registry.modelview;
+package io.gatehouse.platform.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,23 @@ public final class SqlFilter {
     return this;
   }
 
+  /** Adds {@code condition} bound to {@code value} only when there is a value: an optional filter of a query. */
+  public SqlFilter andIfPresent(String condition, Object value) {
+    return value == null ? this : and(condition, value);
+  }
+
   public String where() {
     return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
   }
 
   public List<Object> args() {
     return args;
+  }
+
+  /** The bound arguments followed by {@code trailing} ones (the query's own, such as a limit and offset). */
+  public Object[] argsThen(Object... trailing) {
+    List<Object> all = new ArrayList<>(args);
+    all.addAll(List.of(trailing));
+    return all.toArray();
   }
 }
