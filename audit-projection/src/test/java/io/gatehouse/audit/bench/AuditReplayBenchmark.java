@@ -105,7 +105,7 @@ class AuditReplayBenchmark {
           "--gatehouse.security.issuer=" + issuer.issuer(),
           "--gatehouse.security.jwk-set-uri=" + issuer.jwksUri(),
           "--gatehouse.audit.key-file=target/bench-checkpoint-key.pem",
-          "--gatehouse.kafka.concurrency=" + Integer.getInteger("bench.concurrency", 2),
+          "--gatehouse.kafka.concurrency=" + Integer.getInteger("bench.concurrency", 4),
           "--spring.kafka.consumer.max-poll-records=" + Integer.getInteger("bench.poll", 1000),
           "--logging.level.root=WARN",
           "--management.metrics.distribution.percentiles.http.server.requests=0.5,0.99");

@@ -2,7 +2,11 @@ package io.gatehouse.audit.auditlog.domain;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.erdtman.jcs.JsonCanonicalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.erdtman.jcs.NumberToJSON;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,36 +28,118 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LeafCodec {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private LeafCodec() {}
 
   /** The canonical leaf bytes of an event. */
   public static byte[] canonical(LoggedEvent e) {
-    ObjectNode attrs = JSON.createObjectNode();
-    attrs.put("specversion", "1.0");
-    attrs.put("id", e.id());
-    attrs.put("type", e.type());
-    attrs.put("source", e.source());
+    ObjectNode event = JSON.createObjectNode();
+    event.put("specversion", "1.0");
+    event.put("id", e.id());
+    event.put("type", e.type());
+    event.put("source", e.source());
     if (e.subject() != null) {
-      attrs.put("subject", e.subject());
+      event.put("subject", e.subject());
     }
-    attrs.put("time", e.time().toString());
-    attrs.put("datacontenttype", "application/json");
+    event.put("time", e.time().toString());
+    event.put("datacontenttype", "application/json");
     if (e.actor() != null) {
-      attrs.put("actor", e.actor());
+      event.put("actor", e.actor());
     }
-    String head = JSON.writeValueAsString(attrs);
-    String json = head.substring(0, head.length() - 1) + ",\"data\":" + new String(e.data(), StandardCharsets.UTF_8)
-        + "}";
-    return canonicalize(json);
+    event.set("data", parse(e.data()));
+    return canonical(event);
   }
 
   /** RFC 8785 canonical form of a JSON text. */
   public static byte[] canonicalize(String json) {
+    return canonical(parse(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static JsonNode parse(byte[] json) {
     try {
-      return new JsonCanonicalizer(json).getEncodedUTF8();
-    } catch (IOException | RuntimeException e) {
+      return JSON.readTree(json);
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException("not canonicalizable JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * RFC 8785 (JCS) serialization of a parsed document: members sorted by their names' UTF-16 code
+   * units, no whitespace, strings escaped only where JSON requires it (control characters as
+   * a backslash, u, 00 and two hex digits in lower case, or their short forms), numbers as ECMAScript prints IEEE-754 doubles
+   * (the {@code NumberToJSON} of the JCS reference implementation for Java). The test compares it
+   * with that implementation's whole canonicalizer, which the offline verifier uses.
+   */
+  static byte[] canonical(JsonNode node) {
+    StringBuilder out = new StringBuilder(512);
+    write(node, out);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void write(JsonNode n, StringBuilder out) {
+    if (n.isObject()) {
+      List<Map.Entry<String, JsonNode>> members = new ArrayList<>(n.properties());
+      members.sort(Map.Entry.comparingByKey());
+      out.append('{');
+      for (int i = 0; i < members.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        string(members.get(i).getKey(), out);
+        out.append(':');
+        write(members.get(i).getValue(), out);
+      }
+      out.append('}');
+    } else if (n.isArray()) {
+      out.append('[');
+      boolean first = true;
+      for (JsonNode element : n) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(element, out);
+      }
+      out.append(']');
+    } else if (n.isString()) {
+      string(n.asString(), out);
+    } else if (n.isNumber()) {
+      try {
+        out.append(NumberToJSON.serializeNumber(n.asDouble()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not canonicalizable JSON: the number " + n + " " + e.getMessage(), e);
+      }
+    } else if (n.isBoolean()) {
+      out.append(n.asBoolean() ? "true" : "false");
+    } else if (n.isNull()) {
+      out.append("null");
+    } else {
+      throw new IllegalArgumentException("not canonicalizable JSON: a " + n.getNodeType() + " node");
+    }
+  }
+
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    int plain = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, plain, i);
+      plain = i + 1;
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    out.append(s, plain, s.length()).append('"');
   }
 }

@@ -49,9 +49,16 @@ public class AuditLogProofs {
     this.store = store;
   }
 
-  /** Loads every full tile into the cache in the background once the service is up. */
+  /**
+   * Once the service is up: caches the tiles each append completes from then on, and loads every
+   * full tile already stored into the cache in the background.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void warmUp() {
+    AuditLogStore s = store == null ? null : store.getIfAvailable();
+    if (s != null) {
+      s.onFullTiles(fullTiles::putAll);
+    }
     Thread t = new Thread(() -> {
       try {
         jdbc.query("SELECT tile_level, tile_index, hashes FROM merkle_tile WHERE length(hashes) = ?"

@@ -1,13 +1,18 @@
 package io.gatehouse.audit.auditlog.infra;
 
 import io.gatehouse.audit.auditlog.domain.LogTail;
+import io.gatehouse.audit.auditlog.domain.TileKey;
+import io.gatehouse.audit.auditlog.domain.Tiles;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,6 +44,7 @@ public class AuditLogStore {
   private final long checkpointEvery;
   private final AtomicReference<LogTail> committedTail = new AtomicReference<>();
   private final AtomicLong lastCheckpointSize = new AtomicLong(-1);
+  private final List<Consumer<Map<TileKey, byte[]>>> fullTileListeners = new CopyOnWriteArrayList<>();
 
   public AuditLogStore(JdbcTemplate jdbc, CheckpointSigner signer, AuditLogProperties props) {
     this.jdbc = jdbc;
@@ -79,7 +85,14 @@ public class AuditLogStore {
     CopyRows.copy(jdbc, "audit_entry", List.of("event_id", "event_type", "source", "subject", "model_name",
         "model_version", "event_time", "actor", "traceparent", "topic", "partition_no", "offset_no", "leaf_index",
         "entry", "leaf_hash"), rows);
-    TileRows.write(jdbc, tail.drainChanged());
+    Map<TileKey, byte[]> changedTiles = tail.drainChanged();
+    TileRows.write(jdbc, changedTiles);
+    Map<TileKey, byte[]> fullTiles = new HashMap<>();
+    changedTiles.forEach((k, v) -> {
+      if (v.length == Tiles.FULL_BYTES) {
+        fullTiles.put(k, v);
+      }
+    });
     byte[] root = tail.root();
     jdbc.update("UPDATE merkle_head SET tree_size = ?, root_hash = ?, updated_at = now() WHERE id = 1",
         tail.size(), root);
@@ -93,12 +106,23 @@ public class AuditLogStore {
       @Override
       public void afterCommit() {
         committedTail.set(committed);
+        if (!fullTiles.isEmpty()) {
+          fullTileListeners.forEach(l -> l.accept(fullTiles));
+        }
         if (checkpoint) {
           lastCheckpointSize.accumulateAndGet(committed.size(), Math::max);
         }
       }
     });
     return new Result(appended, own);
+  }
+
+  /**
+   * Calls {@code listener} after each commit with the tiles it completed (full tiles never change
+   * again): the proof service caches them so that no proof reads them back.
+   */
+  public void onFullTiles(Consumer<Map<TileKey, byte[]>> listener) {
+    fullTileListeners.add(listener);
   }
 
   /** The tail of the tree as this instance last committed it (never changed afterwards), or null. */

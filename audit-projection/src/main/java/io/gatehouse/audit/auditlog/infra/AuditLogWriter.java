@@ -34,7 +34,8 @@ public class AuditLogWriter implements BatchEventConsumer {
   public void consumeAll(List<ConsumedEvent> events) {
     Map<String, ConsumedEvent> byId = new HashMap<>();
     events.forEach(e -> byId.putIfAbsent(e.id(), e));
-    AuditLogStore.Result result = store.append(events.stream().map(AuditLogWriter::incoming).toList());
+    List<IncomingEntry> prepared = events.stream().map(AuditLogWriter::incoming).toList();
+    AuditLogStore.Result result = store.append(prepared);
     List<LoggedFact> facts = result.appended().stream()
         .map(a -> new LoggedFact(a.index(), a.entry().event().time(), byId.get(a.entry().event().id()).payload()))
         .toList();

@@ -88,6 +88,8 @@ public final class ModelState {
     public String severity;
     public Instant detectedAt;
     public Instant resolvedAt;
+    /** The leaf of the last fact that changed this incident (detected, then resolved). */
+    public long leaf;
   }
 
   /** One promotion step. */
@@ -332,11 +334,13 @@ public final class ModelState {
       d.threshold = e.threshold();
       d.severity = e.severity();
       d.detectedAt = time;
+      d.leaf = leaf;
       version(e.version()).drift.put(e.signalId(), d);
     } else if (event instanceof DriftResolved e) {
       Drift d = version(e.version()).drift.get(e.signalId());
       if (d != null) {
         d.resolvedAt = time;
+        d.leaf = leaf;
       }
     } else {
       // PolicyPublished, PerformanceDegraded and the registry's descriptive events (tags, aliases,

@@ -7,6 +7,8 @@ import io.gatehouse.contracts.ModelEvent;
 import io.gatehouse.contracts.ModelVersionEvent;
 import io.gatehouse.contracts.approval.ModelPromoted;
 import io.gatehouse.contracts.approval.ModelRolledBack;
+import io.gatehouse.contracts.registry.ModelRegistered;
+import io.gatehouse.contracts.registry.RiskTierAssigned;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +77,12 @@ public class GovernanceViews {
     Map<String, ModelState> touched = new LinkedHashMap<>();
     // the versions whose rows these facts can change, per model; null: every version of the model
     Map<String, Set<Integer>> versions = new HashMap<>();
+    // the models whose tier these facts set: their sign-off rows carry the tier
+    Set<String> tierSet = new HashSet<>();
     for (LoggedFact f : facts) {
+      if (f.payload() instanceof ModelRegistered || f.payload() instanceof RiskTierAssigned) {
+        tierSet.add(((ModelEvent) f.payload()).modelName());
+      }
       if (f.payload() instanceof ModelEvent m) {
         touched.putIfAbsent(m.modelName(), null);
         boolean oneVersion = f.payload() instanceof ModelVersionEvent
@@ -131,15 +138,18 @@ public class GovernanceViews {
       }
     }
     states.putAll(touched);
-    write(touched, versions, firstLeaf);
+    write(touched, versions, tierSet, firstLeaf);
   }
 
   /**
-   * Upserts the rows of {@code states}: of every version where {@code versions} has null for the
-   * model, else of the versions named; of sign-offs, only those logged from {@code firstLeaf} on
-   * unless every version is written.
+   * Upserts the rows of {@code states} that facts from leaf {@code firstLeaf} on can have changed:
+   * version rows of every version where {@code versions} has null for the model, else of the versions
+   * named; gate results and drift incidents those facts changed (each remembers the leaf of its last
+   * change); sign-offs those facts recorded, and every sign-off of a model in {@code tierSet} (the
+   * row carries the tier). Any other row is as an earlier append wrote it.
    */
-  private void write(Map<String, ModelState> states, Map<String, Set<Integer>> versions, long firstLeaf) {
+  private void write(Map<String, ModelState> states, Map<String, Set<Integer>> versions, Set<String> tierSet,
+      long firstLeaf) {
     List<Object[]> versionRows = new ArrayList<>();
     List<Object[]> signOffs = new ArrayList<>();
     List<Object[]> gates = new ArrayList<>();
@@ -155,15 +165,23 @@ public class GovernanceViews {
             ts(v.breakGlassReviewDueBy), v.suspended, ts(v.recertificationDueAt), ts(v.expiredAt),
             String.join(", ", v.stages.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()),
             v.awaiting().keySet().toArray(String[]::new)});
+        boolean tierChanged = tierSet.contains(s.model);
         for (ModelState.SignOff so : v.signOffs) {
-          if (only != null && so.leaf < firstLeaf) {
+          if (so.leaf < firstLeaf && !tierChanged) {
             continue;
           }
           signOffs.add(new Object[] {so.leaf, s.model, v.version, s.tier, so.role, so.signer, so.decision, ts(so.at),
               ts(so.caseOpenedAt)});
         }
-        v.gates.forEach((id, g) -> gates.add(new Object[] {s.model, v.version, id, g.outcome, g.failures}));
+        v.gates.forEach((id, g) -> {
+          if (g.leaf >= firstLeaf) {
+            gates.add(new Object[] {s.model, v.version, id, g.outcome, g.failures});
+          }
+        });
         for (ModelState.Drift d : v.drift.values()) {
+          if (d.leaf < firstLeaf) {
+            continue;
+          }
           drifts.add(new Object[] {d.signalId, s.model, v.version, d.feature, d.statistic, d.value, d.severity,
               ts(d.detectedAt), ts(d.resolvedAt)});
         }
