@@ -99,13 +99,7 @@ public final class MerkleTree {
     int t = level / Tiles.HEIGHT;
     int r = level % Tiles.HEIGHT;
     long first = index << r;
-    byte[] tile = tiles.tile(t, first >>> Tiles.HEIGHT);
-    int from = (int) (first & (Tiles.WIDTH - 1));
-    if (Tiles.count(tile) < from + (1 << r)) {
-      throw new IllegalStateException("tile (" + t + ", " + (first >>> Tiles.HEIGHT) + ") holds "
-          + Tiles.count(tile) + " hashes, node needs " + (from + (1 << r)));
-    }
-    return Tiles.subtree(tile, from, 1 << r);
+    return tiles.subtree(t, first >>> Tiles.HEIGHT, (int) (first & (Tiles.WIDTH - 1)), 1 << r);
   }
 
   /** The largest power of two strictly below {@code n} (n at least 2). */

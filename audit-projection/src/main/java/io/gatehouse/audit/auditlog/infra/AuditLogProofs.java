@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatehouse.audit.auditlog.domain.LogTail;
 import io.gatehouse.audit.auditlog.domain.MerkleTree;
 import io.gatehouse.audit.auditlog.domain.TileKey;
+import io.gatehouse.audit.auditlog.domain.TileNodes;
 import io.gatehouse.audit.auditlog.domain.TileSource;
 import io.gatehouse.audit.auditlog.domain.Tiles;
 import io.gatehouse.platform.rules.RuleViolation.Kind;
@@ -19,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Roots and proofs served from the stored tiles. Full tiles never change, so they are cached (up to
- * 64 MiB: every level-0 tile of a log of 2 million entries); the growing last tile of a level is read
+ * Roots and proofs served from the stored tiles. Full tiles never change, so they are cached with every
+ * node computed ({@link TileNodes}, 16 KiB a tile; up to 128 MiB: every level-0 tile of a log of 2
+ * million entries); the growing last tile of a level is read
  * from the database once per request.
  */
 @Component
@@ -39,9 +41,9 @@ public class AuditLogProofs {
 
   private final JdbcTemplate jdbc;
   private final ObjectProvider<AuditLogStore> store;
-  private final Cache<TileKey, byte[]> fullTiles = Caffeine.newBuilder()
-      .maximumWeight(64L * 1024 * 1024)
-      .<TileKey, byte[]>weigher((k, v) -> v.length + 64)
+  private final Cache<TileKey, TileNodes> fullTiles = Caffeine.newBuilder()
+      .maximumWeight(128L * 1024 * 1024)
+      .<TileKey, TileNodes>weigher((k, v) -> v.weight() + 64)
       .build();
 
   public AuditLogProofs(JdbcTemplate jdbc, ObjectProvider<AuditLogStore> store) {
@@ -57,13 +59,13 @@ public class AuditLogProofs {
   public void warmUp() {
     AuditLogStore s = store == null ? null : store.getIfAvailable();
     if (s != null) {
-      s.onFullTiles(fullTiles::putAll);
+      s.onFullTiles(tiles -> tiles.forEach((k, v) -> fullTiles.put(k, TileNodes.of(v))));
     }
     Thread t = new Thread(() -> {
       try {
         jdbc.query("SELECT tile_level, tile_index, hashes FROM merkle_tile WHERE length(hashes) = ?"
             + " ORDER BY tile_level DESC, tile_index DESC", rs -> {
-              fullTiles.put(new TileKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+              fullTiles.put(new TileKey(rs.getInt(1), rs.getLong(2)), TileNodes.of(rs.getBytes(3)));
             }, Tiles.FULL_BYTES);
       } catch (RuntimeException e) {
         // a cold cache is only slower
@@ -152,22 +154,36 @@ public class AuditLogProofs {
   public TileSource tiles(long size) {
     Map<TileKey, byte[]> request = new HashMap<>();
     LogTail tail = tailCovering(size);
-    return (level, index) -> {
-      TileKey key = new TileKey(level, index);
-      byte[] cached = fullTiles.getIfPresent(key);
-      if (cached != null) {
-        return cached;
-      }
-      if (tail != null && index == tail.size() >>> (Tiles.HEIGHT * (level + 1))) {
-        return tail.partialTile(level);
-      }
-      return request.computeIfAbsent(key, k -> {
-        byte[] tile = TileRows.read(jdbc, List.of(k)).getOrDefault(k, new byte[0]);
-        if (tile.length == Tiles.FULL_BYTES) {
-          fullTiles.put(k, tile);
+    return new TileSource() {
+      @Override
+      public byte[] tile(int level, long index) {
+        TileKey key = new TileKey(level, index);
+        TileNodes cached = fullTiles.getIfPresent(key);
+        if (cached != null) {
+          return cached.tile();
         }
-        return tile;
-      });
+        if (tail != null && index == tail.size() >>> (Tiles.HEIGHT * (level + 1))) {
+          return tail.partialTile(level);
+        }
+        return request.computeIfAbsent(key, k -> {
+          byte[] tile = TileRows.read(jdbc, List.of(k)).getOrDefault(k, new byte[0]);
+          if (tile.length == Tiles.FULL_BYTES) {
+            fullTiles.put(k, TileNodes.of(tile));
+          }
+          return tile;
+        });
+      }
+
+      @Override
+      public byte[] subtree(int level, long index, int from, int count) {
+        TileNodes nodes = fullTiles.getIfPresent(new TileKey(level, index));
+        if (nodes == null) {
+          tile(level, index); // caches it when it is full
+          nodes = fullTiles.getIfPresent(new TileKey(level, index));
+        }
+        return nodes != null ? nodes.subtree(from, count) : TileSource.super.subtree(level, index, from, count);
+      }
     };
   }
+
 }
