@@ -15,16 +15,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** Reading and writing raw records in tests, outside any service. */
 public final class KafkaRecords {
@@ -90,25 +91,21 @@ public final class KafkaRecords {
           .forEach(part -> latest.put(new TopicPartition(d.name(), part.partition()), OffsetSpec.latest())));
       Map<TopicPartition, Long> ends = new HashMap<>();
       admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        List<String> behind = new ArrayList<>();
-        ends.forEach((tp, end) -> {
-          OffsetAndMetadata c = committed.get(tp);
-          if (end > 0 && (c == null || c.offset() < end && !onlyMarkersLeft(reader, tp, c.offset(), end))) {
-            behind.add(tp + " at " + (c == null ? "none" : c.offset()) + " of " + end);
-          }
-        });
-        if (behind.isEmpty()) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("consumer group " + group + " did not catch up within " + timeout + ": " + behind);
-        }
-        Thread.sleep(50);
-      }
+      Awaitility.await("consumer group " + group + " catching up with " + List.of(topics)).atMost(timeout)
+          .pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            List<String> behind = new ArrayList<>();
+            ends.forEach((tp, end) -> {
+              OffsetAndMetadata c = committed.get(tp);
+              if (end > 0 && (c == null || c.offset() < end && !onlyMarkersLeft(reader, tp, c.offset(), end))) {
+                behind.add(tp + " at " + (c == null ? "none" : c.offset()) + " of " + end);
+              }
+            });
+            if (!behind.isEmpty()) {
+              throw new AssertionError("behind: " + behind);
+            }
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

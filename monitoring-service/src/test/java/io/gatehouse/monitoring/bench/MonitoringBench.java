@@ -274,6 +274,7 @@ public final class MonitoringBench {
     List<Long> detected = Collections.synchronizedList(new ArrayList<>());
     List<Long> resolved = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean stop = new AtomicBoolean();
+    java.util.concurrent.CountDownLatch positioned = new java.util.concurrent.CountDownLatch(1);
     Thread reader = new Thread(() -> {
       Properties p = new Properties();
       p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
@@ -282,7 +283,16 @@ public final class MonitoringBench {
       p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       Set<String> seen = new HashSet<>();
       try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-        c.subscribe(List.of("gatehouse.monitoring.v1"));
+        c.subscribe(List.of("gatehouse.monitoring.v1"), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> parts) {}
+
+          @Override
+          public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> parts) {
+            parts.forEach(c::position); // "latest" resolved now: every event from here on is read
+            positioned.countDown();
+          }
+        });
         while (!stop.get()) {
           for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(20))) {
             long arrived = System.currentTimeMillis();
@@ -302,7 +312,9 @@ public final class MonitoringBench {
       }
     });
     reader.start();
-    Thread.sleep(1000);
+    if (!positioned.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the event reader got no partitions of gatehouse.monitoring.v1 in 30 s");
+    }
     SplittableRandom random = new SplittableRandom(11);
     long start = System.currentTimeMillis();
     long sent = 0;
