@@ -34,8 +34,8 @@ public class AuditLogStore {
 
   /**
    * What an append did; {@code continuesOwnTail} is true when the log's head was the one this
-   * instance committed last (no other writer appended in between), so state this instance keeps in
-   * memory about the log is current.
+   * instance wrote last (no other writer appended in between, and that append committed), so state
+   * this instance keeps in memory about the log is current.
    */
   public record Result(List<Appended> appended, boolean continuesOwnTail) {}
 
@@ -43,6 +43,16 @@ public class AuditLogStore {
   private final CheckpointSigner signer;
   private final long checkpointEvery;
   private final AtomicReference<LogTail> committedTail = new AtomicReference<>();
+  /**
+   * The head as this instance's last append wrote it, set before that append commits. The next
+   * append, holding the head's lock, finds the same size and root in the table exactly when that
+   * append committed and nobody appended since. Comparing with {@link #committedTail} instead (set
+   * after commit) missed whenever the next consumer thread took the lock before the committing
+   * thread had recorded its commit, which with several consumer threads was most of the time.
+   */
+  private final AtomicReference<Written> lastWritten = new AtomicReference<>();
+
+  private record Written(LogTail tail, byte[] root) {}
   private final AtomicLong lastCheckpointSize = new AtomicLong(-1);
   private final List<Consumer<Map<TileKey, byte[]>>> fullTileListeners = new CopyOnWriteArrayList<>();
 
@@ -61,15 +71,17 @@ public class AuditLogStore {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("appends run in the consumer's transaction");
     }
-    Long size = jdbc.queryForObject("SELECT tree_size FROM merkle_head WHERE id = 1 FOR UPDATE", Long.class);
+    Map<String, Object> head = jdbc.queryForMap("SELECT tree_size, root_hash FROM merkle_head WHERE id = 1 FOR UPDATE");
+    long size = ((Number) head.get("tree_size")).longValue();
     Map<String, IncomingEntry> fresh = new LinkedHashMap<>();
     entries.forEach(e -> fresh.putIfAbsent(e.event().id(), e));
     if (fresh.isEmpty()) {
       return new Result(List.of(), false);
     }
-    LogTail cached = committedTail.get();
-    boolean own = cached != null && cached.size() == size;
-    LogTail tail = own ? cached.copy() : TileRows.tail(jdbc, size);
+    Written written = lastWritten.get();
+    boolean own = written != null && written.tail().size() == size
+        && java.util.Arrays.equals(written.root(), (byte[]) head.get("root_hash"));
+    LogTail tail = own ? written.tail().copy() : TileRows.tail(jdbc, size);
     List<Object[]> rows = new ArrayList<>(fresh.size());
     List<Appended> appended = new ArrayList<>(fresh.size());
     for (IncomingEntry in : fresh.values()) {
@@ -102,6 +114,7 @@ public class AuditLogStore {
       insertCheckpoint(tail.size(), root);
     }
     LogTail committed = tail;
+    lastWritten.set(new Written(committed, root));
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
