@@ -172,6 +172,16 @@ public final class EventCatalog {
     return Optional.ofNullable(BY_CLASS.get(javaType));
   }
 
+  /** The CloudEvents types of these event classes (each must be a published Gatehouse event). */
+  @SafeVarargs
+  public static java.util.Set<String> typesOf(Class<? extends GatehouseEvent>... javaTypes) {
+    java.util.Set<String> types = new java.util.HashSet<>();
+    for (Class<? extends GatehouseEvent> c : javaTypes) {
+      types.add(of(c).type());
+    }
+    return java.util.Set.copyOf(types);
+  }
+
   /** The entry of a CloudEvents type string, if it is one of ours. */
   public static Optional<Entry> byType(String type) {
     return Optional.ofNullable(BY_TYPE.get(type));

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the transaction. When a record is malformed, or the batch's transaction fails, the records
  * before it are applied one by one and the failing one is reported by its position
  * ({@link BatchListenerFailedException}), so the error handler retries and dead-letters exactly that
- * record, as it does for the record listener.
+ * record, as it does for the record listener. Records of types no consumer accepts are passed over:
+ * they are not parsed, and a poll of nothing else opens no transaction.
  */
 public class BatchInboundEventListener extends InboundListenerSupport
     implements BatchMessageListener<String, byte[]> {
@@ -32,9 +33,14 @@ public class BatchInboundEventListener extends InboundListenerSupport
     List<ConsumedEvent> events = new ArrayList<>(records.size());
     int malformedAt = -1;
     MalformedEvent malformed = null;
+    List<Integer> positions = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
+      if (!wanted(records.get(i))) {
+        continue;
+      }
       try {
         events.add(CloudEventRecords.parse(records.get(i)));
+        positions.add(i);
       } catch (MalformedEvent e) {
         malformedAt = i;
         malformed = e;
@@ -48,7 +54,7 @@ public class BatchInboundEventListener extends InboundListenerSupport
         try {
           applyTogether(List.of(events.get(i)));
         } catch (RuntimeException e) {
-          throw new BatchListenerFailedException("event " + events.get(i).id() + " failed", e, i);
+          throw new BatchListenerFailedException("event " + events.get(i).id() + " failed", e, positions.get(i));
         }
       }
     }
@@ -67,10 +73,15 @@ public class BatchInboundEventListener extends InboundListenerSupport
         return 0;
       }
       for (EventConsumer consumer : consumers) {
+        List<ConsumedEvent> its = consumers.size() == 1 ? first
+            : first.stream().filter(e -> consumer.accepts(e.type())).toList();
+        if (its.isEmpty()) {
+          continue;
+        }
         if (consumer instanceof BatchEventConsumer batch) {
-          batch.consumeAll(first);
+          batch.consumeAll(its);
         } else {
-          for (ConsumedEvent e : first) {
+          for (ConsumedEvent e : its) {
             ActingContext.callAs(actingOn(e), () -> {
               consumer.consume(e);
               return null;

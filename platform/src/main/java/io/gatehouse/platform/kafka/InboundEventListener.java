@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its CloudEvent id in the {@link Inbox} and let every {@link EventConsumer} apply it. The offset is
  * committed only after that transaction, so a crash in between redelivers the record, and the inbox
  * turns the redelivery into a no-op. Work caused by the event acts as {@code service:<name>}, in the
- * event's trace, with the event as its cause.
+ * event's trace, with the event as its cause. A record of a type no consumer accepts is passed over
+ * without a transaction.
  */
 public class InboundEventListener extends InboundListenerSupport implements MessageListener<String, byte[]> {
 
@@ -23,12 +24,15 @@ public class InboundEventListener extends InboundListenerSupport implements Mess
 
   @Override
   public void onMessage(ConsumerRecord<String, byte[]> record) {
+    if (!wanted(record)) {
+      return;
+    }
     ConsumedEvent event = CloudEventRecords.parse(record);
     boolean first = ActingContext.callAs(actingOn(event), () -> transactions.execute(status -> {
       if (!inbox.firstDelivery(event)) {
         return false;
       }
-      for (EventConsumer consumer : consumers) {
+      for (EventConsumer consumer : consumersOf(event)) {
         consumer.consume(event);
       }
       return true;

@@ -5,11 +5,15 @@ import io.gatehouse.platform.context.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the record and the batch listener share: the inbox, the consumers, the transaction, the
- * service's acting identity and the {@code gatehouse.consumer.events} counters.
+ * service's acting identity, which event types any consumer accepts, and the
+ * {@code gatehouse.consumer.events} counters.
  */
 abstract class InboundListenerSupport {
 
@@ -19,6 +23,8 @@ abstract class InboundListenerSupport {
   private final String serviceActor;
   private final Counter applied;
   private final Counter repeats;
+  private final Counter passedOver;
+  private final Map<String, Boolean> acceptedTypes = new ConcurrentHashMap<>();
 
   InboundListenerSupport(Inbox inbox, List<EventConsumer> consumers, TransactionTemplate transactions,
       String serviceName, MeterRegistry meters) {
@@ -28,6 +34,33 @@ abstract class InboundListenerSupport {
     this.serviceActor = "service:" + serviceName;
     this.applied = outcomeCounter("applied", meters);
     this.repeats = outcomeCounter("repeat", meters);
+    this.passedOver = outcomeCounter("passed-over", meters);
+  }
+
+  /**
+   * Whether some consumer accepts the record's event type. A record without a type header is
+   * wanted, so that parsing it reports it as malformed; a type nobody accepts is counted as passed
+   * over and costs nothing more (its data is not even parsed).
+   */
+  final boolean wanted(ConsumerRecord<String, byte[]> record) {
+    String type = CloudEventRecords.header(record.headers(), CloudEventHeaders.TYPE);
+    if (type == null) {
+      return true;
+    }
+    boolean wanted = acceptedTypes.computeIfAbsent(type,
+        t -> consumers.stream().anyMatch(c -> c.accepts(t)));
+    if (!wanted) {
+      passedOver.increment();
+    }
+    return wanted;
+  }
+
+  /** The consumers that accept this event's type. */
+  final List<EventConsumer> consumersOf(ConsumedEvent event) {
+    if (consumers.size() == 1) {
+      return consumers;
+    }
+    return consumers.stream().filter(c -> c.accepts(event.type())).toList();
   }
 
   private static Counter outcomeCounter(String outcome, MeterRegistry meters) {

@@ -7,6 +7,7 @@ import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.registry.ModelRegistered;
 import io.gatehouse.platform.context.Traceparent;
 import io.gatehouse.platform.testapp.RegisterTestModel;
+import io.gatehouse.platform.testapp.SeenRecorder;
 import io.gatehouse.platform.testapp.TransportTestApp;
 import io.gatehouse.testsupport.KafkaRecords;
 import io.gatehouse.testsupport.PostgresDatabaseExtension;
@@ -347,6 +348,29 @@ class PlatformIT {
     assertThat(meters.counter("gatehouse.consumer.dead.letters", "topic", TOPIC, "reason", "processing-failed").count())
         .isEqualTo(1.0);
     assertThat(count("SELECT count(*) FROM seen WHERE model_key IN ('no-type', 'bad-json', 'poison-1')")).isZero();
+  }
+
+  @Test
+  void recordsOfATypeNoConsumerAcceptsArePassedOverUnparsedWithoutAnInboxRow() {
+    ConsumerRecord<String, byte[]> template = publishedRecordOf("pass-template");
+    double before = meters.counter("gatehouse.consumer.events", "outcome", "passed-over").count();
+
+    // not even valid JSON: had it been parsed, it would have gone to the dead-letter topic
+    ProducerRecord<String, byte[]> unwanted = new ProducerRecord<>(TOPIC, null, "unwanted",
+        "{not json".getBytes(StandardCharsets.UTF_8), template.headers());
+    unwanted.headers().remove("ce_type").add("ce_type", SeenRecorder.PASSED_OVER.getBytes(StandardCharsets.UTF_8));
+    unwanted.headers().remove("ce_id").add("ce_id", "unwanted-1".getBytes(StandardCharsets.UTF_8));
+    KafkaRecords.send(brokers, unwanted);
+    commands.sendAndWait(new RegisterTestModel("after-the-unwanted"));
+
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> count("SELECT count(*) FROM seen WHERE model_key = 'after-the-unwanted'") == 1);
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> meters.counter("gatehouse.consumer.events", "outcome", "passed-over").count() == before + 1);
+    assertThat(count("SELECT count(*) FROM inbox WHERE event_id = 'unwanted-1'")).isZero();
+    assertThat(count("SELECT count(*) FROM seen WHERE model_key = 'unwanted'")).isZero();
+    assertThat(KafkaRecords.readAll(brokers, TOPIC + ".dlq", Duration.ofSeconds(1)))
+        .extracting(ConsumerRecord::key).doesNotContain("unwanted");
   }
 
   private ConsumerRecord<String, byte[]> publishedRecordOf(String name) {

@@ -1,5 +1,6 @@
 package io.gatehouse.approval.approvalcase.infra;
 
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.approval.approvalcase.api.OpenCase;
 import io.gatehouse.approval.approvalcase.api.WithdrawCase;
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
@@ -10,6 +11,7 @@ import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistryEventTranslator implements EventConsumer {
 
+  private static final Set<String> ACCEPTED = EventCatalog.typesOf(ModelVersionSubmitted.class, ModelVersionRetired.class, ModelVersionDeleted.class);
+
   private final CommandGateway commands;
   private final PolicyInForce policies;
   private final ValidationEventTranslator gateResults;
@@ -33,6 +37,11 @@ public class RegistryEventTranslator implements EventConsumer {
     this.policies = policies;
     this.gateResults = gateResults;
     this.cases = cases;
+  }
+
+  @Override
+  public boolean accepts(String type) {
+    return ACCEPTED.contains(type);
   }
 
   @Override

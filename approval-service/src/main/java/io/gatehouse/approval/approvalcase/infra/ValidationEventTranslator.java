@@ -1,5 +1,6 @@
 package io.gatehouse.approval.approvalcase.infra;
 
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.approval.approvalcase.api.NoteGateResult;
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
 import io.gatehouse.contracts.validation.GateFailed;
@@ -8,6 +9,7 @@ import io.gatehouse.contracts.validation.ObservedValue;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ValidationEventTranslator implements EventConsumer {
 
+  private static final Set<String> ACCEPTED = EventCatalog.typesOf(GatePassed.class, GateFailed.class);
+
   private final CommandGateway commands;
   private final CaseExistence cases;
   private final JdbcTemplate jdbc;
@@ -29,6 +33,11 @@ public class ValidationEventTranslator implements EventConsumer {
     this.commands = commands;
     this.cases = cases;
     this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean accepts(String type) {
+    return ACCEPTED.contains(type);
   }
 
   @Override

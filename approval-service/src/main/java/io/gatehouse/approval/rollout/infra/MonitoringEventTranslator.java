@@ -1,9 +1,11 @@
 package io.gatehouse.approval.rollout.infra;
 
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.approval.rollout.api.RespondToDrift;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonitoringEventTranslator implements EventConsumer {
 
+  private static final Set<String> ACCEPTED = EventCatalog.typesOf(DriftDetected.class);
+
   private final CommandGateway commands;
 
   public MonitoringEventTranslator(CommandGateway commands) {
     this.commands = commands;
+  }
+
+  @Override
+  public boolean accepts(String type) {
+    return ACCEPTED.contains(type);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.gatehouse.monitoring.monitoredversion.infra;
 
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.contracts.approval.CaseOpened;
 import io.gatehouse.contracts.approval.PolicyPublished;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
@@ -14,6 +15,7 @@ import io.gatehouse.monitoring.monitoredversion.domain.MonitoredVersionIds;
 import io.gatehouse.monitoring.policy.infra.DriftLevels;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class InboundTranslator implements EventConsumer {
 
+  private static final Set<String> ACCEPTED = EventCatalog.typesOf(ModelVersionSubmitted.class, CaseOpened.class,
+      PolicyPublished.class, ValidationCompleted.class, GatePassed.class, GateFailed.class);
+
   private final CommandGateway commands;
   private final DriftLevels levels;
   private final MonitoredVersions versions;
@@ -36,6 +41,11 @@ public class InboundTranslator implements EventConsumer {
     this.commands = commands;
     this.levels = levels;
     this.versions = versions;
+  }
+
+  @Override
+  public boolean accepts(String type) {
+    return ACCEPTED.contains(type);
   }
 
   @Override

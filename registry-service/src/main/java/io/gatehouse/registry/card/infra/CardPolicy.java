@@ -1,5 +1,6 @@
 package io.gatehouse.registry.card.infra;
 
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.contracts.EventJson;
 import io.gatehouse.contracts.approval.PolicyPublished;
 import io.gatehouse.contracts.registry.CardRequirements;
@@ -10,6 +11,7 @@ import io.gatehouse.registry.model.infra.RegistryProperties;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +28,8 @@ import tools.jackson.core.type.TypeReference;
  */
 @Component
 public class CardPolicy implements EventConsumer {
+
+  private static final Set<String> ACCEPTED = EventCatalog.typesOf(PolicyPublished.class);
 
   /** The requirements in force and where they come from ({@code default v3}, or {@code built-in default}). */
   public record InForce(String source, CardRequirements requirements) {
@@ -49,6 +53,11 @@ public class CardPolicy implements EventConsumer {
   public CardPolicy(JdbcTemplate jdbc, RegistryProperties properties) {
     this.jdbc = jdbc;
     this.policy = properties.getPolicy();
+  }
+
+  @Override
+  public boolean accepts(String type) {
+    return ACCEPTED.contains(type);
   }
 
   @Override

@@ -26,6 +26,13 @@ public class ApprovalEventConsumer implements EventConsumer {
     this.commands = commands;
   }
 
+  /** approval-service's and validation-service's events: the rest cannot change a standing. */
+  @Override
+  public boolean accepts(String type) {
+    return type.startsWith("io.gatehouse." + Service.APPROVAL.id() + ".")
+        || type.startsWith("io.gatehouse." + Service.VALIDATION.id() + ".");
+  }
+
   @Override
   public void consume(ConsumedEvent event) {
     if (!(event.payload() instanceof ModelVersionEvent e)) {

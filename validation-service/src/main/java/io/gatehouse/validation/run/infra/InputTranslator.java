@@ -1,5 +1,6 @@
 package io.gatehouse.validation.run.infra;
 
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.contracts.approval.PolicyPublished;
 import io.gatehouse.contracts.registry.ModelCard;
 import io.gatehouse.contracts.registry.ModelCardUpdated;
@@ -12,6 +13,7 @@ import io.gatehouse.validation.gates.infra.PolicyInForce;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InputTranslator implements EventConsumer {
+
+  private static final Set<String> ACCEPTED = EventCatalog.typesOf(ModelVersionSubmitted.class, ModelCardUpdated.class,
+      ModelVersionEvaluationDataSet.class, PolicyPublished.class);
 
   /** {@code name: 0.87} or {@code name = 0.87} in the card's metrics section. */
   private static final Pattern DECLARED = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*[:=]\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
@@ -56,6 +61,11 @@ public class InputTranslator implements EventConsumer {
             }
           });
     }
+  }
+
+  @Override
+  public boolean accepts(String type) {
+    return ACCEPTED.contains(type);
   }
 
   @Override
