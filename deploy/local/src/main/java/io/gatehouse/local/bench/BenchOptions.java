@@ -45,8 +45,8 @@ public record BenchOptions(
       Options:
         --rate N             sign-offs/s offered in the rate phase       (default: 200)
         --duration S         rate phase length, seconds (60, 60s, 2m)   (default: 60)
-        --warmup S           warm-up length; 0 skips it                 (default: 30)
-        --warmup-rate N      sign-offs/s offered during the warm-up      (default: 50)
+        --warmup S           warm-up length; 0 skips it                 (default: 45)
+        --warmup-rate N      sign-offs/s offered during the warm-up      (default: 100)
         --clients N          concurrent clients of the peak phase        (default: 16)
         --peak-duration S    peak phase length; 0 skips it              (default: 60)
         --raw-duration S     each raw PostgreSQL commit measurement      (default: 10)
@@ -65,7 +65,7 @@ public record BenchOptions(
   private static final Pattern SECONDS = Pattern.compile("(\\d{1,6})(s|m)?");
 
   public static BenchOptions defaults() {
-    return new BenchOptions(200, 60, 50, 30, 16, 60, 10);
+    return new BenchOptions(200, 60, 100, 45, 16, 60, 10);
   }
 
   /** The options for these arguments, or null when help was asked for; bad ones throw (exit 64). */

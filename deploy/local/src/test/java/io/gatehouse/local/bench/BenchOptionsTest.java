@@ -14,8 +14,8 @@ class BenchOptionsTest {
 
     assertThat(o.rate()).isEqualTo(200);
     assertThat(o.durationSeconds()).isEqualTo(60);
-    assertThat(o.warmupSeconds()).isEqualTo(30);
-    assertThat(o.warmupRate()).isEqualTo(50);
+    assertThat(o.warmupSeconds()).isEqualTo(45);
+    assertThat(o.warmupRate()).isEqualTo(100);
     assertThat(o.clients()).isEqualTo(16);
     assertThat(o.peakSeconds()).isEqualTo(60);
     assertThat(o.rawSeconds()).isEqualTo(10);
