@@ -49,8 +49,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * every required role reached its quorum; a REJECT or REQUEST_CHANGES ends it. An approval expires
  * by a persistent deadline, is suspended by drift, renewed by recertification, and may be granted in
  * an emergency by two senior approvers (break-glass).
+ *
+ * <p>Its repository is the bean {@code approvalCaseRepository} (infra's {@code CaseRepositoryConfiguration}):
+ * cases are cached between commands and checked against the event store on every load.
  */
-@Aggregate
+@Aggregate(repository = "approvalCaseRepository")
 public class ApprovalCase {
 
   /** Who acts when the case acts by itself (deadlines, drift policy). */
