@@ -44,12 +44,15 @@ import io.gatehouse.contracts.validation.GateFailed;
 import io.gatehouse.contracts.validation.GatePassed;
 import io.gatehouse.contracts.validation.ValidationCompleted;
 import io.gatehouse.contracts.validation.ValidationStarted;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -174,12 +177,8 @@ public final class EventCatalog {
 
   /** The CloudEvents types of these event classes (each must be a published Gatehouse event). */
   @SafeVarargs
-  public static java.util.Set<String> typesOf(Class<? extends GatehouseEvent>... javaTypes) {
-    java.util.Set<String> types = new java.util.HashSet<>();
-    for (Class<? extends GatehouseEvent> c : javaTypes) {
-      types.add(of(c).type());
-    }
-    return java.util.Set.copyOf(types);
+  public static Set<String> typesOf(Class<? extends GatehouseEvent>... javaTypes) {
+    return Arrays.stream(javaTypes).map(c -> of(c).type()).collect(Collectors.toUnmodifiableSet());
   }
 
   /** The entry of a CloudEvents type string, if it is one of ours. */

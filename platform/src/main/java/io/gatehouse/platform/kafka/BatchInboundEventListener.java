@@ -73,8 +73,7 @@ public class BatchInboundEventListener extends InboundListenerSupport
         return 0;
       }
       for (EventConsumer consumer : consumers) {
-        List<ConsumedEvent> its = consumers.size() == 1 ? first
-            : first.stream().filter(e -> consumer.accepts(e.type())).toList();
+        List<ConsumedEvent> its = first.stream().filter(e -> consumersOf(e.type()).contains(consumer)).toList();
         if (its.isEmpty()) {
           continue;
         }

@@ -32,7 +32,7 @@ public class InboundEventListener extends InboundListenerSupport implements Mess
       if (!inbox.firstDelivery(event)) {
         return false;
       }
-      for (EventConsumer consumer : consumersOf(event)) {
+      for (EventConsumer consumer : consumersOf(event.type())) {
         consumer.consume(event);
       }
       return true;

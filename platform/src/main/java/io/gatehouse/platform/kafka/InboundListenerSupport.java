@@ -24,7 +24,8 @@ abstract class InboundListenerSupport {
   private final Counter applied;
   private final Counter repeats;
   private final Counter passedOver;
-  private final Map<String, Boolean> acceptedTypes = new ConcurrentHashMap<>();
+  /** The consumers that accept each event type seen so far, in consumer order (asked once per type). */
+  private final Map<String, List<EventConsumer>> consumersByType = new ConcurrentHashMap<>();
 
   InboundListenerSupport(Inbox inbox, List<EventConsumer> consumers, TransactionTemplate transactions,
       String serviceName, MeterRegistry meters) {
@@ -44,23 +45,16 @@ abstract class InboundListenerSupport {
    */
   final boolean wanted(ConsumerRecord<String, byte[]> record) {
     String type = CloudEventRecords.header(record.headers(), CloudEventHeaders.TYPE);
-    if (type == null) {
+    if (type == null || !consumersOf(type).isEmpty()) {
       return true;
     }
-    boolean wanted = acceptedTypes.computeIfAbsent(type,
-        t -> consumers.stream().anyMatch(c -> c.accepts(t)));
-    if (!wanted) {
-      passedOver.increment();
-    }
-    return wanted;
+    passedOver.increment();
+    return false;
   }
 
-  /** The consumers that accept this event's type. */
-  final List<EventConsumer> consumersOf(ConsumedEvent event) {
-    if (consumers.size() == 1) {
-      return consumers;
-    }
-    return consumers.stream().filter(c -> c.accepts(event.type())).toList();
+  /** The consumers that accept events of this type. */
+  final List<EventConsumer> consumersOf(String type) {
+    return consumersByType.computeIfAbsent(type, t -> consumers.stream().filter(c -> c.accepts(t)).toList());
   }
 
   private static Counter outcomeCounter(String outcome, MeterRegistry meters) {

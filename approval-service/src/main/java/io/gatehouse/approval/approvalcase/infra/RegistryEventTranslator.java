@@ -1,11 +1,11 @@
 package io.gatehouse.approval.approvalcase.infra;
 
-import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.approval.approvalcase.api.OpenCase;
 import io.gatehouse.approval.approvalcase.api.WithdrawCase;
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
 import io.gatehouse.approval.policy.domain.Policy;
 import io.gatehouse.approval.policy.infra.PolicyInForce;
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.contracts.registry.ModelVersionDeleted;
 import io.gatehouse.contracts.registry.ModelVersionRetired;
 import io.gatehouse.contracts.registry.ModelVersionSubmitted;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistryEventTranslator implements EventConsumer {
 
-  private static final Set<String> ACCEPTED = EventCatalog.typesOf(ModelVersionSubmitted.class, ModelVersionRetired.class, ModelVersionDeleted.class);
+  private static final Set<String> ACCEPTED =
+      EventCatalog.typesOf(ModelVersionSubmitted.class, ModelVersionRetired.class, ModelVersionDeleted.class);
 
   private final CommandGateway commands;
   private final PolicyInForce policies;

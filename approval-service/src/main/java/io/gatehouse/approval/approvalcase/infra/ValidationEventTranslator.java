@@ -1,8 +1,8 @@
 package io.gatehouse.approval.approvalcase.infra;
 
-import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.approval.approvalcase.api.NoteGateResult;
 import io.gatehouse.approval.approvalcase.domain.CaseIds;
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.contracts.validation.GateFailed;
 import io.gatehouse.contracts.validation.GatePassed;
 import io.gatehouse.contracts.validation.ObservedValue;

@@ -1,7 +1,7 @@
 package io.gatehouse.approval.rollout.infra;
 
-import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.approval.rollout.api.RespondToDrift;
+import io.gatehouse.contracts.EventCatalog;
 import io.gatehouse.contracts.monitoring.DriftDetected;
 import io.gatehouse.platform.kafka.ConsumedEvent;
 import io.gatehouse.platform.kafka.EventConsumer;

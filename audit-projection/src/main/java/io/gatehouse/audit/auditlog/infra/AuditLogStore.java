@@ -5,6 +5,7 @@ import io.gatehouse.audit.auditlog.domain.TileKey;
 import io.gatehouse.audit.auditlog.domain.Tiles;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,9 @@ public class AuditLogStore {
    */
   public record Result(List<Appended> appended, boolean continuesOwnTail) {}
 
+  /** A head this instance wrote: the tail and its root. */
+  private record Written(LogTail tail, byte[] root) {}
+
   private final JdbcTemplate jdbc;
   private final CheckpointSigner signer;
   private final long checkpointEvery;
@@ -51,8 +55,6 @@ public class AuditLogStore {
    * thread had recorded its commit, which with several consumer threads was most of the time.
    */
   private final AtomicReference<Written> lastWritten = new AtomicReference<>();
-
-  private record Written(LogTail tail, byte[] root) {}
   private final AtomicLong lastCheckpointSize = new AtomicLong(-1);
   private final List<Consumer<Map<TileKey, byte[]>>> fullTileListeners = new CopyOnWriteArrayList<>();
 
@@ -80,7 +82,7 @@ public class AuditLogStore {
     }
     Written written = lastWritten.get();
     boolean own = written != null && written.tail().size() == size
-        && java.util.Arrays.equals(written.root(), (byte[]) head.get("root_hash"));
+        && Arrays.equals(written.root(), (byte[]) head.get("root_hash"));
     LogTail tail = own ? written.tail().copy() : TileRows.tail(jdbc, size);
     List<Object[]> rows = new ArrayList<>(fresh.size());
     List<Appended> appended = new ArrayList<>(fresh.size());

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LogInbox extends Inbox {
 
-  static final String LOOKUP = "SELECT event_id FROM audit_entry WHERE event_id = ANY (?)";
+  private static final String LOOKUP = "SELECT event_id FROM audit_entry WHERE event_id = ANY (?)";
 
   private final JdbcTemplate jdbc;
 

@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class InboundTranslator implements EventConsumer {
 
-  private static final Set<String> ACCEPTED = EventCatalog.typesOf(ModelVersionSubmitted.class, CaseOpened.class,
-      PolicyPublished.class, ValidationCompleted.class, GatePassed.class, GateFailed.class);
+  private static final Set<String> ACCEPTED =
+      EventCatalog.typesOf(ModelVersionSubmitted.class, CaseOpened.class, PolicyPublished.class,
+          ValidationCompleted.class, GatePassed.class, GateFailed.class);
 
   private final CommandGateway commands;
   private final DriftLevels levels;

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class InputTranslator implements EventConsumer {
 
-  private static final Set<String> ACCEPTED = EventCatalog.typesOf(ModelVersionSubmitted.class, ModelCardUpdated.class,
-      ModelVersionEvaluationDataSet.class, PolicyPublished.class);
+  private static final Set<String> ACCEPTED =
+      EventCatalog.typesOf(ModelVersionSubmitted.class, ModelCardUpdated.class, ModelVersionEvaluationDataSet.class,
+          PolicyPublished.class);
 
   /** {@code name: 0.87} or {@code name = 0.87} in the card's metrics section. */
   private static final Pattern DECLARED = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*[:=]\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
