@@ -29,6 +29,11 @@ class CachingJwtDecoderTest {
 
   private final JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
 
+  {
+    // The stand-in verifier checks expiry too: on the test's clock, never the wall clock.
+    timestamps.setClock(clock);
+  }
+
   /**
    * Stands in for NimbusJwtDecoder: counts signature checks, refuses tokens named "forged", and
    * validates the claims as Nimbus does after a good signature.
@@ -50,7 +55,6 @@ class CachingJwtDecoderTest {
   };
 
   private CachingJwtDecoder decoder(Duration maxAge) {
-    timestamps.setClock(clock);
     return new CachingJwtDecoder(verifying, timestamps, 100, maxAge, clock);
   }
 
