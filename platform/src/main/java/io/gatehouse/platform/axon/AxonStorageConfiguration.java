@@ -3,21 +3,32 @@ package io.gatehouse.platform.axon;
 import io.gatehouse.contracts.Upcasters;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +39,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * auto-configuration so that its conditional beans back off.
  *
  * <ul>
- *   <li>The JDBC storage engine on snake_case tables created by Flyway ({@code db/platform/V1}).</li>
+ *   <li>The JDBC storage engine on snake_case tables created by Flyway ({@code db/platform/V1}), reading
+ *       the event stream in batches that can end short ({@link TailingEventStorageEngine}), and an
+ *       event store that gathers commits close together for the streaming processors
+ *       ({@link GatheringEventStore}).</li>
  *   <li>A Spring transaction manager, declared outright: Axon 4.13's auto-configuration can fall back
  *       to a no-op one under Spring Boot 4, which would commit events and tokens separately.</li>
  *   <li>The upcasters of the published language, so old revisions of stored events still read.</li>
@@ -84,6 +98,48 @@ public class AxonStorageConfiguration {
   @Bean
   public PersistenceExceptionResolver persistenceExceptionResolver() {
     return new SQLStateResolver("23505");
+  }
+
+  /**
+   * Axon's JDBC engine as its auto-configuration builds it, reading the event stream with
+   * {@link TailReads} ({@link TailingEventStorageEngine}).
+   */
+  @Bean
+  @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class, EventStore.class})
+  public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+      PersistenceExceptionResolver persistenceExceptionResolver,
+      @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration configuration,
+      ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema) {
+    return new TailingEventStorageEngine(JdbcEventStorageEngine.builder()
+        .snapshotSerializer(defaultSerializer)
+        .upcasterChain(configuration.upcasterChain())
+        .persistenceExceptionResolver(persistenceExceptionResolver)
+        .eventSerializer(eventSerializer)
+        .snapshotFilter(configuration.snapshotFilter())
+        .connectionProvider(connectionProvider)
+        .transactionManager(transactionManager)
+        .schema(eventSchema));
+  }
+
+  /**
+   * Axon's embedded event store, waking its producer at most once per
+   * {@code gatehouse.axon.commit-notification-delay} (default 10 ms; 0: after every commit) so that
+   * commits close together reach the streaming processors together ({@link GatheringEventStore}).
+   */
+  @Qualifier("eventStore")
+  @Bean(name = "eventBus")
+  @ConditionalOnMissingBean(EventBus.class)
+  public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+      org.axonframework.config.Configuration configuration,
+      @Value("${gatehouse.axon.commit-notification-delay:10ms}") Duration notificationDelay) {
+    if (notificationDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "gatehouse.axon.commit-notification-delay must be zero or positive, was " + notificationDelay);
+    }
+    return new GatheringEventStore(EmbeddedEventStore.builder()
+        .storageEngine(storageEngine)
+        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+        .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), notificationDelay);
   }
 
   @Bean
