@@ -40,7 +40,8 @@ public record BenchOptions(
       .gatehouse/bench/signoff-<timestamp>.json.
 
       Phases: raw PostgreSQL commits (1 and 16 connections), set-up (cases to sign), warm-up
-      (discarded), rate (open loop at --rate), peak (closed loop, --clients as fast as they can).
+      (discarded), rate (open loop at --rate), peak (closed loop, --clients as fast as they can),
+      HTTP ceiling (with the peak: the same clients for 15 s on a liveness probe, no work behind it).
 
       Options:
         --rate N             sign-offs/s offered in the rate phase       (default: 200)

@@ -57,6 +57,8 @@ public final class SignOffBenchmark {
   private static final int SENDER_THREADS = 128;
   private static final int SAMPLED_CASES = 20;
   private static final int PROBE_SECONDS = 5;
+  private static final int CEILING_SECONDS = 15;
+  private static final String CEILING_PATH = "/actuator/health/liveness";
   private static final int MAX_PEAK_CASES = 20_000;
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -67,6 +69,7 @@ public final class SignOffBenchmark {
   private final Map<String, Object> report = new LinkedHashMap<>();
   private final List<Map<String, Object>> phases = new ArrayList<>();
   private final Map<String, CpuMeter.Usage> usages = new LinkedHashMap<>();
+  private SignOffDriver.PhaseResult ceiling;
   private volatile LocalStack stack;
   private volatile boolean interrupted;
   private CpuMeter cpu;
@@ -204,6 +207,8 @@ public final class SignOffBenchmark {
       List<String> peakCaseIds = setUp(factory, peakCases, "peak phase", "setup-peak");
       peakPhase = runClosedLoop(tokens(idpUrl), approvalUrl,
           SignOffPlan.roundByRound(peakCaseIds, SignOffPlan.HIGH_TIER_SIGNERS));
+      settle();
+      ceiling = runCeiling(approvalUrl);
     }
     verdicts(ratePhase, peakPhase, single);
     report.put("phases", phases);
@@ -292,6 +297,27 @@ public final class SignOffBenchmark {
   }
 
   /**
+   * The HTTP path alone: the peak's clients in a closed loop on approval-service's liveness probe
+   * (no token, no database, no event) for {@link #CEILING_SECONDS} s. A sign-off takes this path
+   * and a command besides, so no peak of sign-offs can pass it; the verdict sets it beside the
+   * peak target.
+   */
+  private SignOffDriver.PhaseResult runCeiling(String approvalUrl) throws InterruptedException {
+    heading("HTTP ceiling: " + options.clients() + " clients for " + CEILING_SECONDS + " s on GET " + CEILING_PATH
+        + " (closed loop; no token, database or event: what the HTTP path alone answers on this machine)");
+    CpuMeter.Snapshot before = cpu.snapshot();
+    SignOffDriver.PhaseResult r = new SignOffDriver(approvalUrl, Map.of())
+        .closedLoopGet("http-ceiling", CEILING_PATH, options.clients(), CEILING_SECONDS);
+    CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
+    out.printf(Locale.ROOT, "   %d requests answered, %d failed; throughput %.0f/s; p50 %.1f ms, p99 %.1f ms%n",
+        r.ok(), r.errorCount(), r.throughput(), r.latency().p50Ms(), r.latency().p99Ms());
+    printCpu(usage, r.ok(), "request");
+    phases.add(phaseJson(r, usage, true));
+    usages.put("http-ceiling", usage);
+    return r;
+  }
+
+  /**
    * Cases for a peak phase running at twice the probe's throughput (or the rate phase's, when that
    * was higher): a peak outruns a 5 s probe by a warmer JIT or a quieter moment. Capped so that
    * set-up stays within minutes; if the peak still runs out of cases it ends early and says so, and
@@ -330,6 +356,14 @@ public final class SignOffBenchmark {
       peakVerdict.put("ratio", round(ratio));
       peakVerdict.put("target", PEAK_TARGET_RATIO);
       peakVerdict.put("pass", peakPass);
+      if (ceiling != null) {
+        double asked = PEAK_TARGET_RATIO * single.commitsPerSecond();
+        out.printf(Locale.ROOT, "   the target asks for %.0f sign-offs/s; GET %s alone (no token, database or event)"
+            + " peaked at %.0f/s here, %.2f x what the target asks%n", asked, CEILING_PATH, ceiling.throughput(),
+            ceiling.throughput() / asked);
+        peakVerdict.put("httpCeilingPerSecond", round(ceiling.throughput()));
+        peakVerdict.put("httpCeilingPath", CEILING_PATH);
+      }
       verdicts.put("peak", peakVerdict);
     } else {
       out.println("   peak: skipped (--peak-duration 0)");

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * Sends sign-offs ({@code POST /api/v1/cases/{caseId}/sign-offs}) to approval-service, open loop (a
@@ -93,7 +94,7 @@ final class SignOffDriver {
           }
         }
         SignOffPlan.Task task = tasks.get(i);
-        senders.execute(() -> send(task, due, tally));
+        senders.execute(() -> send(signOff(task), due, tally));
         tally.sent.increment();
       }
     } finally {
@@ -119,6 +120,21 @@ final class SignOffDriver {
    */
   PhaseResult closedLoop(String name, List<SignOffPlan.Task> tasks, int clients, int seconds)
       throws InterruptedException {
+    return closedLoop(name, tasks.size(), i -> signOff(tasks.get(i)), clients, seconds);
+  }
+
+  /**
+   * Closed loop of {@code GET path} on approval-service, unauthenticated: what the machine's HTTP
+   * path alone (client, Tomcat, Spring MVC) sustains with the same clients, no command behind it.
+   */
+  PhaseResult closedLoopGet(String name, String path, int clients, int seconds) throws InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(approvalUrl + path)).timeout(REQUEST_TIMEOUT)
+        .header("Accept", "application/json").GET().build();
+    return closedLoop(name, Integer.MAX_VALUE, i -> request, clients, seconds);
+  }
+
+  private PhaseResult closedLoop(String name, int count, IntFunction<HttpRequest> requests, int clients, int seconds)
+      throws InterruptedException {
     Tally tally = new Tally(seconds + (int) REQUEST_TIMEOUT.toSeconds() + 5);
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean ranOut = new AtomicBoolean();
@@ -130,12 +146,12 @@ final class SignOffDriver {
       Thread t = new Thread(() -> {
         while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
           int i = next.getAndIncrement();
-          if (i >= tasks.size()) {
+          if (i >= count) {
             ranOut.set(true);
             return;
           }
           tally.sent.increment();
-          send(tasks.get(i), System.nanoTime(), tally);
+          send(requests.apply(i), System.nanoTime(), tally);
         }
       }, "bench-client-" + c);
       t.setDaemon(true);
@@ -152,14 +168,14 @@ final class SignOffDriver {
     }
     String note = ranOut.get()
         ? "ran out of cases after " + String.format(java.util.Locale.ROOT, "%.1f", (tally.lastDone.get() - start) / 1e9)
-            + " s (" + tasks.size() + " sign-offs prepared): throughput is over that time"
+            + " s (" + count + " sign-offs prepared): throughput is over that time"
         : null;
     return tally.result(name, "closed loop", 0, clients, seconds, note);
   }
 
-  private void send(SignOffPlan.Task task, long measuredFrom, Tally tally) {
+  private HttpRequest signOff(SignOffPlan.Task task) {
     SignOffPlan.Signer signer = task.signer();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(approvalUrl + "/api/v1/cases/" + task.caseId() + "/sign-offs"))
+    return HttpRequest.newBuilder(URI.create(approvalUrl + "/api/v1/cases/" + task.caseId() + "/sign-offs"))
         .timeout(REQUEST_TIMEOUT)
         .header("Authorization", "Bearer " + tokens.get(signer.user()))
         .header("Content-Type", "application/json")
@@ -167,6 +183,9 @@ final class SignOffDriver {
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"role\":\"" + signer.role() + "\",\"decision\":\"APPROVE\",\"comment\":\"bench\"}"))
         .build();
+  }
+
+  private void send(HttpRequest request, long measuredFrom, Tally tally) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       long done = System.nanoTime();
