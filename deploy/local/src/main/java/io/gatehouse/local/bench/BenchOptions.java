@@ -49,7 +49,7 @@ public record BenchOptions(
         --warmup S           warm-up length; 0 skips it                 (default: 45)
         --warmup-rate N      sign-offs/s offered during the warm-up      (default: 100)
         --clients N          concurrent clients of the peak phase        (default: 16)
-        --peak-duration S    peak phase length; 0 skips it              (default: 60)
+        --peak-duration S    peak phase length; 0 skips it and the HTTP ceiling (default: 60)
         --raw-duration S     each raw PostgreSQL commit measurement      (default: 10)
         --no-build           (gatehouse-bench script) skip the Maven build
         --help               this text
