@@ -2,7 +2,9 @@ package io.gatehouse.registry.modelview;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
  * until the {@code registry-view} processor has handled every event stored so far, on whichever
  * instance holds its segment, so that the answer to a write and the next read show it. MLflow's
  * clients create a version and read it back at once.
+ *
+ * <p>A token past the last event is not enough: writes commit out of global-index order, so the
+ * processor may have passed this write's event while it was still uncommitted, leaving it a gap in
+ * the token that it fills later. The view is current only when no gap up to the last event is an
+ * event now in the store (a gap no event ever fills, a rolled-back insert, does not hold it up).
  */
 @Component
 public class ViewFreshness {
@@ -54,20 +61,32 @@ public class ViewFreshness {
   }
 
   private boolean reached(long index) {
-    List<OptionalLong> positions = jdbc.query(
+    List<TrackingToken> tokens = jdbc.query(
         "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-        (rs, i) -> position(rs.getBytes("token"), rs.getString("token_type")),
+        (rs, i) -> token(rs.getBytes("token"), rs.getString("token_type")),
         RegistryViewProjection.PROCESSING_GROUP);
-    return !positions.isEmpty()
-        && positions.stream().allMatch(p -> p.isPresent() && p.getAsLong() >= index);
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    SortedSet<Long> gaps = new TreeSet<>();
+    for (TrackingToken t : tokens) {
+      if (t == null || t.position().orElse(-1) < index) {
+        return false;
+      }
+      if (t instanceof GapAwareTrackingToken gapAware) {
+        gaps.addAll(gapAware.getGaps().headSet(index + 1));
+      }
+    }
+    return gaps.isEmpty() || !jdbc.queryForObject(
+        "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY (?))", Boolean.class,
+        (Object) gaps.toArray(Long[]::new));
   }
 
-  private OptionalLong position(byte[] token, String type) {
+  private TrackingToken token(byte[] token, String type) {
     if (token == null || type == null) {
-      return OptionalLong.empty();
+      return null;
     }
-    TrackingToken t = serializer.deserialize(
+    return serializer.deserialize(
         new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null)));
-    return t == null ? OptionalLong.empty() : t.position();
   }
 }
