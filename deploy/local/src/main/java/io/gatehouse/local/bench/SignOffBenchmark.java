@@ -59,6 +59,10 @@ public final class SignOffBenchmark {
   private static final int PROBE_SECONDS = 5;
   private static final int CEILING_SECONDS = 15;
   private static final String CEILING_PATH = "/actuator/health/liveness";
+  private static final String SIGN_OFF_ROUTE = "/api/v1/cases/{caseId}/sign-offs";
+  /** The bench stack's approval-service keeps a histogram of its request times (off by default). */
+  static final String SERVER_HISTOGRAM =
+      "--management.metrics.distribution.percentiles-histogram.http.server.requests=true";
   private static final int MAX_PEAK_CASES = 20_000;
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -73,6 +77,7 @@ public final class SignOffBenchmark {
   private volatile LocalStack stack;
   private volatile boolean interrupted;
   private CpuMeter cpu;
+  private Supplier<String> platformToken;
   private int step;
 
   SignOffBenchmark(BenchOptions options, Path repoRoot, PrintStream out) {
@@ -81,7 +86,8 @@ public final class SignOffBenchmark {
     this.out = out;
     this.config = LocalStack.Config.defaults(repoRoot)
         .withDbPrefix(DB_PREFIX)
-        .withStateDir(repoRoot.resolve(".gatehouse").resolve("bench-state"));
+        .withStateDir(repoRoot.resolve(".gatehouse").resolve("bench-state"))
+        .withAppArgs("approval-service", SERVER_HISTOGRAM);
   }
 
   public static void main(String[] args) {
@@ -178,6 +184,7 @@ public final class SignOffBenchmark {
     String approvalUrl = stack.service("approval-service").baseUrl();
     String idpUrl = stack.service(LocalStack.IDENTITY_PROVIDER).baseUrl();
     Supplier<String> alice = freshToken(idpUrl, "alice");
+    platformToken = freshToken(idpUrl, "platform");
     CaseFactory factory = new CaseFactory(registryUrl, approvalUrl, alice);
     int perCase = SignOffPlan.HIGH_TIER_SIGNERS.size();
 
@@ -245,11 +252,15 @@ public final class SignOffBenchmark {
         + " s (open loop, " + schedule.count() + " sign-offs over " + tasks.size() / SignOffPlan.HIGH_TIER_SIGNERS.size()
         + " cases; latency from each request's intended send time)");
     SignOffDriver driver = new SignOffDriver(approvalUrl, tokens);
+    ServerTimes serverBefore = serverTimes(approvalUrl);
     CpuMeter.Snapshot before = cpu.snapshot();
     SignOffDriver.PhaseResult result = driver.openLoop(key, tasks, schedule, SENDER_THREADS);
     CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
+    ServerTimes server = since(serverTimes(approvalUrl), serverBefore);
     printPhase(result, usage, counts);
+    printServer(server);
     phases.add(phaseJson(result, usage, counts));
+    putServer(server);
     if (counts) {
       usages.put(key, usage);
     }
@@ -262,11 +273,15 @@ public final class SignOffBenchmark {
     heading("Peak: " + options.clients() + " clients as fast as they can for " + options.peakSeconds()
         + " s (closed loop; each client sends its next sign-off when the last answered; latency is each round trip)");
     SignOffDriver driver = new SignOffDriver(approvalUrl, tokens);
+    ServerTimes serverBefore = serverTimes(approvalUrl);
     CpuMeter.Snapshot before = cpu.snapshot();
     SignOffDriver.PhaseResult result = driver.closedLoop("peak", tasks, options.clients(), options.peakSeconds());
     CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
+    ServerTimes server = since(serverTimes(approvalUrl), serverBefore);
     printPhase(result, usage, true);
+    printServer(server);
     phases.add(phaseJson(result, usage, true));
+    putServer(server);
     usages.put("peak", usage);
     return result;
   }
@@ -622,6 +637,86 @@ public final class SignOffBenchmark {
     }
     printCpu(usage, r.ok(), "sign-off");
     out.println("   load average " + MachineInfo.loadAverage());
+  }
+
+  /**
+   * approval-service's own time for the sign-off route so far, from its Prometheus scrape; null if
+   * the scrape failed (the phase's figures stand without it).
+   */
+  private ServerTimes serverTimes(String approvalUrl) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(approvalUrl + "/actuator/prometheus"))
+          .header("Authorization", "Bearer " + platformToken.get())
+          .timeout(Duration.ofSeconds(10))
+          .GET()
+          .build();
+      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        out.println("   (approval-service's /actuator/prometheus answered " + response.statusCode()
+            + "; no server-side times for this phase)");
+        return null;
+      }
+      return ServerTimes.parse(response.body(), "POST", SIGN_OFF_ROUTE);
+    } catch (IOException e) {
+      out.println("   (approval-service's /actuator/prometheus could not be read: " + e.getMessage()
+          + "; no server-side times for this phase)");
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static ServerTimes since(ServerTimes after, ServerTimes before) {
+    return after == null || before == null ? null : after.since(before);
+  }
+
+  /**
+   * The same requests as approval-service timed them (filter chain to response), beside the
+   * client's figures: the difference is the client, the network, Tomcat's queue and the scheduler.
+   */
+  private void printServer(ServerTimes t) {
+    if (t == null) {
+      return;
+    }
+    if (!t.hasHistogram()) {
+      out.printf(Locale.ROOT, "   approval-service's own time  %d requests, mean %.1f ms (no histogram)%n", t.count(),
+          t.meanMs());
+      return;
+    }
+    out.printf(Locale.ROOT, "   approval-service's own time  %d requests, mean %.1f ms; p50 <= %s, p90 <= %s, "
+        + "p99 <= %s, p99.9 <= %s (upper bounds of its histogram's buckets)%n", t.count(), t.meanMs(),
+        bound(t.percentileUpperBoundMs(50)), bound(t.percentileUpperBoundMs(90)), bound(t.percentileUpperBoundMs(99)),
+        bound(t.percentileUpperBoundMs(99.9)));
+    out.printf(Locale.ROOT, "   approval-service's waits     GC paused it %d times, %.0f ms in all (mean %.1f ms); "
+        + "%d waits for a pooled connection, mean %.2f ms%n", t.gcPauses().count(), t.gcPauses().seconds() * 1000,
+        t.gcPauses().meanMs(), t.connectionAcquires().count(), t.connectionAcquires().meanMs());
+  }
+
+  private void putServer(ServerTimes t) {
+    if (t == null) {
+      return;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requests", t.count());
+    m.put("meanMs", round(t.meanMs()));
+    if (t.hasHistogram()) {
+      for (double p : new double[] {50, 90, 99, 99.9}) {
+        double ms = t.percentileUpperBoundMs(p);
+        m.put("p" + (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "UpperBoundMs",
+            Double.isInfinite(ms) ? "+Inf" : (Object) round(ms));
+      }
+    }
+    m.put("gcPauses", t.gcPauses().count());
+    m.put("gcPauseMs", round(t.gcPauses().seconds() * 1000));
+    m.put("connectionAcquires", t.connectionAcquires().count());
+    m.put("connectionAcquireMeanMs", round(t.connectionAcquires().meanMs()));
+    phases.get(phases.size() - 1).put("approvalServiceOwnTime", m);
+  }
+
+  private static String bound(double ms) {
+    return Double.isInfinite(ms) ? "+Inf" : String.format(Locale.ROOT, "%.1f ms", ms);
   }
 
   private void printCpu(CpuMeter.Usage u, long units, String unit) {
