@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Read-your-writes on a real PostgreSQL: the event store's and the token store's rows are written
@@ -32,6 +35,8 @@ class ViewFreshnessIT {
   static PostgresDatabaseExtension db = new PostgresDatabaseExtension();
 
   private final Serializer serializer = Jackson3Serializer.builder().build();
+  /** How often {@link ViewFreshness} has read the view's token (its only query of token_entry). */
+  private final AtomicInteger viewChecks = new AtomicInteger();
   private HikariDataSource dataSource;
   private JdbcTemplate jdbc;
   private ViewFreshness freshness;
@@ -44,7 +49,15 @@ class ViewFreshnessIT {
     dataSource.setMaximumPoolSize(4);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").cleanDisabled(false).load().clean();
     Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
-    jdbc = new JdbcTemplate(dataSource);
+    jdbc = new JdbcTemplate(dataSource) {
+      @Override
+      public <T> List<T> query(String sql, RowMapper<T> rowMapper, Object... args) {
+        if (sql.contains("FROM token_entry")) {
+          viewChecks.incrementAndGet();
+        }
+        return super.query(sql, rowMapper, args);
+      }
+    };
     freshness = new ViewFreshness(jdbc, serializer);
   }
 
@@ -58,19 +71,9 @@ class ViewFreshnessIT {
     events(1, 2, 3);
     // The view read 1 and 3 while 2 was uncommitted; 2 committed since (this write's event).
     token(GapAwareTrackingToken.newInstance(3, List.of(2L)));
-    AtomicBoolean handled = new AtomicBoolean();
-    CompletableFuture<Void> view = CompletableFuture.runAsync(() -> {
-      sleep(300);
-      handled.set(true);
-      token(GapAwareTrackingToken.newInstance(3, List.of()));
-    });
 
-    boolean current = freshness.awaitCurrent();
-    boolean handledWhenAnswered = handled.get();
-    view.get(10, TimeUnit.SECONDS);
-
-    assertThat(current).isTrue();
-    assertThat(handledWhenAnswered).as("answered only after the view handled the gap's event").isTrue();
+    assertAnswerWaitsUntilTheViewReaches(GapAwareTrackingToken.newInstance(3, List.of()),
+        "answered only after the view handled the gap's event");
   }
 
   @Test
@@ -85,19 +88,33 @@ class ViewFreshnessIT {
   void aViewBehindTheLastEventHoldsTheAnswerUntilItCatchesUp() throws Exception {
     events(1, 2, 3);
     token(GapAwareTrackingToken.newInstance(2, List.of()));
-    AtomicBoolean handled = new AtomicBoolean();
+
+    assertAnswerWaitsUntilTheViewReaches(GapAwareTrackingToken.newInstance(3, List.of()),
+        "answered only after the view caught up");
+  }
+
+  /**
+   * Calls {@link ViewFreshness#awaitCurrent()} while the view stands still until the call has read
+   * its token twice (so it has seen it not current and waited), then moves it to {@code handled}:
+   * the call must answer true, and only after that move.
+   */
+  private void assertAnswerWaitsUntilTheViewReaches(GapAwareTrackingToken handled, String why) throws Exception {
+    AtomicBoolean moved = new AtomicBoolean();
     CompletableFuture<Void> view = CompletableFuture.runAsync(() -> {
-      sleep(300);
-      handled.set(true);
-      token(GapAwareTrackingToken.newInstance(3, List.of()));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (viewChecks.get() < 2 && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+      moved.set(true);
+      token(handled);
     });
 
     boolean current = freshness.awaitCurrent();
-    boolean handledWhenAnswered = handled.get();
+    boolean handledWhenAnswered = moved.get();
     view.get(10, TimeUnit.SECONDS);
 
     assertThat(current).isTrue();
-    assertThat(handledWhenAnswered).isTrue();
+    assertThat(handledWhenAnswered).as(why).isTrue();
   }
 
   private void events(long... indexes) {
@@ -116,14 +133,6 @@ class ViewFreshnessIT {
     if (updated == 0) {
       jdbc.update("INSERT INTO token_entry (processor_name, segment, token, token_type) VALUES (?, 0, ?, ?)",
           RegistryViewProjection.PROCESSING_GROUP, bytes.getData(), bytes.getType().getName());
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

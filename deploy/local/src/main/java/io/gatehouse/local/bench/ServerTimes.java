@@ -36,13 +36,14 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
     }
   }
 
-  private static final String METRIC = "http_server_requests_seconds";
-  /** Greedy up to the last brace: label values hold braces too ({@code uri="/cases/{caseId}"}). */
-  private static final Pattern SAMPLE =
-      Pattern.compile("^(" + METRIC + "_(?:bucket|count|sum))\\{(.*)}\\s+(\\S+)\\s*$");
-  private static final Pattern TOTAL = Pattern.compile("^(\\w+)_(count|sum)(?:\\{.*})?\\s+(\\S+)\\s*$");
+  private static final String REQUESTS = "http_server_requests_seconds";
   private static final String GC_PAUSE = "jvm_gc_pause_seconds";
   private static final String ACQUIRE = "hikaricp_connections_acquire_seconds";
+  /**
+   * A sample line: name, labels, value. Greedy up to the last brace: label values hold braces too
+   * ({@code uri="/cases/{caseId}"}).
+   */
+  private static final Pattern SAMPLE = Pattern.compile("^(\\w+)(?:\\{(.*)})?\\s+(\\S+)\\s*$");
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   public ServerTimes {
@@ -57,43 +58,37 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
    */
   public static ServerTimes parse(String scrape, String method, String uri) {
     TreeMap<Double, Long> buckets = new TreeMap<>();
-    long count = 0;
-    double sum = 0;
+    Map<String, Double> totals = new TreeMap<>();
     for (String line : scrape.split("\n")) {
       Matcher m = SAMPLE.matcher(line);
       if (!m.find()) {
         continue;
       }
-      Map<String, String> labels = labels(m.group(2));
-      if (!method.equals(labels.get("method")) || !uri.equals(labels.get("uri"))) {
+      String name = m.group(1);
+      boolean requests = name.startsWith(REQUESTS + "_");
+      if (!requests && !name.startsWith(GC_PAUSE + "_") && !name.startsWith(ACQUIRE + "_")) {
         continue;
       }
       double value = Double.parseDouble(m.group(3));
-      switch (m.group(1)) {
-        case METRIC + "_bucket" -> buckets.merge(bound(labels.get("le")), Math.round(value), Long::sum);
-        case METRIC + "_count" -> count += Math.round(value);
-        default -> sum += value;
-      }
-    }
-    return new ServerTimes(buckets, count, sum, totals(scrape, GC_PAUSE), totals(scrape, ACQUIRE));
-  }
-
-  /** The {@code _count} and {@code _sum} of a timer, summed over all its series. */
-  static Totals totals(String scrape, String timer) {
-    long count = 0;
-    double seconds = 0;
-    for (String line : scrape.split("\n")) {
-      Matcher m = TOTAL.matcher(line);
-      if (m.find() && m.group(1).equals(timer)) {
-        double value = Double.parseDouble(m.group(3));
-        if (m.group(2).equals("count")) {
-          count += Math.round(value);
-        } else {
-          seconds += value;
+      if (requests) {
+        Map<String, String> labels = labels(m.group(2));
+        if (!method.equals(labels.get("method")) || !uri.equals(labels.get("uri"))) {
+          continue;
+        }
+        if (name.equals(REQUESTS + "_bucket")) {
+          buckets.merge(bound(labels.get("le")), Math.round(value), Long::sum);
+          continue;
         }
       }
+      totals.merge(name, value, Double::sum);
     }
-    return new Totals(count, seconds);
+    return new ServerTimes(buckets, Math.round(totals.getOrDefault(REQUESTS + "_count", 0.0)),
+        totals.getOrDefault(REQUESTS + "_sum", 0.0), totals(totals, GC_PAUSE), totals(totals, ACQUIRE));
+  }
+
+  /** A timer's {@code _count} and {@code _sum}, each summed over its series. */
+  private static Totals totals(Map<String, Double> sums, String timer) {
+    return new Totals(Math.round(sums.getOrDefault(timer + "_count", 0.0)), sums.getOrDefault(timer + "_sum", 0.0));
   }
 
   /** The requests between {@code before} and this scrape. */
@@ -136,7 +131,7 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
 
   private static Map<String, String> labels(String text) {
     Map<String, String> labels = new TreeMap<>();
-    Matcher m = LABEL.matcher(text);
+    Matcher m = LABEL.matcher(text == null ? "" : text);
     while (m.find()) {
       labels.put(m.group(1), m.group(2));
     }

@@ -252,18 +252,8 @@ public final class SignOffBenchmark {
         + " s (open loop, " + schedule.count() + " sign-offs over " + tasks.size() / SignOffPlan.HIGH_TIER_SIGNERS.size()
         + " cases; latency from each request's intended send time)");
     SignOffDriver driver = new SignOffDriver(approvalUrl, tokens);
-    ServerTimes serverBefore = serverTimes(approvalUrl);
-    CpuMeter.Snapshot before = cpu.snapshot();
-    SignOffDriver.PhaseResult result = driver.openLoop(key, tasks, schedule, SENDER_THREADS);
-    CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
-    ServerTimes server = since(serverTimes(approvalUrl), serverBefore);
-    printPhase(result, usage, counts);
-    printServer(server);
-    phases.add(phaseJson(result, usage, counts));
-    putServer(server);
-    if (counts) {
-      usages.put(key, usage);
-    }
+    SignOffDriver.PhaseResult result =
+        measured(approvalUrl, counts, () -> driver.openLoop(key, tasks, schedule, SENDER_THREADS));
     phases.get(phases.size() - 1).put("settleSeconds", round(settle()));
     return result;
   }
@@ -273,16 +263,36 @@ public final class SignOffBenchmark {
     heading("Peak: " + options.clients() + " clients as fast as they can for " + options.peakSeconds()
         + " s (closed loop; each client sends its next sign-off when the last answered; latency is each round trip)");
     SignOffDriver driver = new SignOffDriver(approvalUrl, tokens);
+    return measured(approvalUrl, true,
+        () -> driver.closedLoop("peak", tasks, options.clients(), options.peakSeconds()));
+  }
+
+  /** A phase of sign-offs, run by the driver. */
+  private interface SignOffPhase {
+    SignOffDriver.PhaseResult run() throws InterruptedException;
+  }
+
+  /**
+   * Runs a phase between two CPU snapshots and two scrapes of approval-service, prints it and adds
+   * it to the report (and, when it counts, to the verdict's CPU figures under its name).
+   */
+  private SignOffDriver.PhaseResult measured(String approvalUrl, boolean counts, SignOffPhase phase)
+      throws InterruptedException {
     ServerTimes serverBefore = serverTimes(approvalUrl);
     CpuMeter.Snapshot before = cpu.snapshot();
-    SignOffDriver.PhaseResult result = driver.closedLoop("peak", tasks, options.clients(), options.peakSeconds());
+    SignOffDriver.PhaseResult result = phase.run();
     CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
     ServerTimes server = since(serverTimes(approvalUrl), serverBefore);
-    printPhase(result, usage, true);
+    printPhase(result, usage, counts);
     printServer(server);
-    phases.add(phaseJson(result, usage, true));
-    putServer(server);
-    usages.put("peak", usage);
+    Map<String, Object> json = phaseJson(result, usage, counts);
+    if (server != null) {
+      json.put("approvalServiceOwnTime", serverJson(server));
+    }
+    phases.add(json);
+    if (counts) {
+      usages.put(result.name(), usage);
+    }
     return result;
   }
 
@@ -694,25 +704,25 @@ public final class SignOffBenchmark {
         t.gcPauses().meanMs(), t.connectionAcquires().count(), t.connectionAcquires().meanMs());
   }
 
-  private void putServer(ServerTimes t) {
-    if (t == null) {
-      return;
-    }
+  private static Map<String, Object> serverJson(ServerTimes t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("requests", t.count());
     m.put("meanMs", round(t.meanMs()));
     if (t.hasHistogram()) {
-      for (double p : new double[] {50, 90, 99, 99.9}) {
-        double ms = t.percentileUpperBoundMs(p);
-        m.put("p" + (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "UpperBoundMs",
-            Double.isInfinite(ms) ? "+Inf" : (Object) round(ms));
-      }
+      m.put("p50UpperBoundMs", boundJson(t.percentileUpperBoundMs(50)));
+      m.put("p90UpperBoundMs", boundJson(t.percentileUpperBoundMs(90)));
+      m.put("p99UpperBoundMs", boundJson(t.percentileUpperBoundMs(99)));
+      m.put("p99.9UpperBoundMs", boundJson(t.percentileUpperBoundMs(99.9)));
     }
     m.put("gcPauses", t.gcPauses().count());
     m.put("gcPauseMs", round(t.gcPauses().seconds() * 1000));
     m.put("connectionAcquires", t.connectionAcquires().count());
     m.put("connectionAcquireMeanMs", round(t.connectionAcquires().meanMs()));
-    phases.get(phases.size() - 1).put("approvalServiceOwnTime", m);
+    return m;
+  }
+
+  private static Object boundJson(double ms) {
+    return Double.isInfinite(ms) ? "+Inf" : round(ms);
   }
 
   private static String bound(double ms) {
