@@ -202,12 +202,50 @@ class EventStreamReadsIT {
   }
 
   @Test
-  void theSettingIsReadAndANegativeDelayIsRefused() {
-    AxonStorageConfiguration configuration = new AxonStorageConfiguration();
+  void aNegativeDelayOrNoCachedEventsIsRefusedNamingTheSetting() {
+    EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder().storageEngine(engine(100));
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> configuration.eventStore(engine(100), null, Duration.ofMillis(-1)))
+            () -> AxonStorageConfiguration.eventStore(builder, Duration.ofMillis(-1), 256))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gatehouse.axon.commit-notification-delay");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> AxonStorageConfiguration.eventStore(builder, Duration.ZERO, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gatehouse.axon.cached-events must be 1 or more, was 0");
+  }
+
+  /**
+   * The store keeps the newest {@code cached-events} in memory for its readers and no more: a reader
+   * opened at one of them reads on without touching the database, one opened further back reads
+   * the database (with Axon's default of 10,000 both would read from memory).
+   */
+  @Test
+  void onlyTheNewestCachedEventsAreServedFromMemory() throws InterruptedException {
+    GatheringEventStore store = store(engine(100), Duration.ZERO, 4);
+    TrackingEventStream head = tailing(store);
+    List<String> published = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      published.add(publish(store));
+    }
+    List<TrackingToken> tokens = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (tokens.size() < 10 && System.nanoTime() < deadline) {
+      if (head.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+        tokens.add(head.nextAvailable().trackingToken());
+      }
+    }
+    assertThat(tokens).as("events read by the tailing reader").hasSize(10);
+
+    streamReads.set(0);
+    TrackingEventStream recent = store.openStream(tokens.get(7));
+    assertThat(read(recent, 2, Duration.ofSeconds(5))).containsExactlyElementsOf(published.subList(8, 10));
+    assertThat(streamReads.get()).as("database reads for the last two events").isZero();
+    recent.close();
+
+    TrackingEventStream older = store.openStream(tokens.get(2));
+    assertThat(read(older, 7, Duration.ofSeconds(5))).containsExactlyElementsOf(published.subList(3, 10));
+    assertThat(streamReads.get()).as("database reads for events older than the cache").isPositive();
+    older.close();
   }
 
   /**
@@ -234,7 +272,12 @@ class EventStreamReadsIT {
   }
 
   private GatheringEventStore store(TailingEventStorageEngine engine, Duration delay) {
-    GatheringEventStore store = new GatheringEventStore(EmbeddedEventStore.builder().storageEngine(engine), delay);
+    return store(engine, delay, 256);
+  }
+
+  private GatheringEventStore store(TailingEventStorageEngine engine, Duration delay, int cachedEvents) {
+    GatheringEventStore store = AxonStorageConfiguration.eventStore(
+        EmbeddedEventStore.builder().storageEngine(engine), delay, cachedEvents);
     stores.add(store);
     return store;
   }
