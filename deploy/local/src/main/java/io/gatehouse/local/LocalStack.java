@@ -41,16 +41,34 @@ import java.util.regex.Pattern;
  */
 public final class LocalStack implements AutoCloseable {
 
-  /** A service module: its name (module directory, log name) and its database suffix. */
-  public record ServiceDefinition(String name, String databaseSuffix) {}
+  /**
+   * A service module: its name (module directory, log name), its database suffix, and JVM options of
+   * its own, after {@link ServiceProcess#DEFAULT_JVM_ARGS} and before a {@link Config#jvmArgs()} entry.
+   */
+  public record ServiceDefinition(String name, String databaseSuffix, List<String> jvmArgs) {
+    public ServiceDefinition {
+      jvmArgs = List.copyOf(jvmArgs);
+    }
+  }
+
+  /**
+   * approval-service answers sign-offs, promotions and admission while a caller waits, so its heap
+   * is fixed and half of it young: a young collection comes every few seconds instead of every
+   * second, what a command leaves behind for a second or two (the event store's cached events, a
+   * Kafka batch) dies young instead of filling the old generation, and the old generation is not
+   * collected whole under load. On the default heap it grew at 0.55 MB/s at 200 sign-offs/s and a
+   * full collection stopped the service for 164 ms every minute or so (deploy/local/README.md,
+   * "Benchmarks").
+   */
+  static final List<String> LATENCY_HEAP = List.of("-Xms384m", "-Xmn192m");
 
   /** In port order: registry-service gets the base port (8081), audit-projection base + 4. */
   public static final List<ServiceDefinition> SERVICES = List.of(
-      new ServiceDefinition("registry-service", "registry"),
-      new ServiceDefinition("approval-service", "approval"),
-      new ServiceDefinition("validation-service", "validation"),
-      new ServiceDefinition("monitoring-service", "monitoring"),
-      new ServiceDefinition("audit-projection", "audit"));
+      new ServiceDefinition("registry-service", "registry", List.of()),
+      new ServiceDefinition("approval-service", "approval", LATENCY_HEAP),
+      new ServiceDefinition("validation-service", "validation", List.of()),
+      new ServiceDefinition("monitoring-service", "monitoring", List.of()),
+      new ServiceDefinition("audit-projection", "audit", List.of()));
 
   /** The key of {@link Config#jvmArgs()} for the broker's extra JVM options. */
   public static final String KAFKA = "kafka";
@@ -315,7 +333,7 @@ public final class LocalStack implements AutoCloseable {
       await(List.of(idp), ti);
       for (String name : config.services()) {
         ServiceProcess service = new ServiceProcess(name, jars.get(name), config.portOf(name), config.stateDir(),
-            config.jvmArgs().getOrDefault(name, List.of()), appArgs(name));
+            serviceJvmArgs(name), appArgs(name));
         synchronized (lifecycle) { // so that a concurrent stop() either sees it or prevents it
           abortIfStopping();
           services.put(name, service);
@@ -397,6 +415,14 @@ public final class LocalStack implements AutoCloseable {
     if (stopping.get()) {
       throw new LocalStackException(LocalStackException.STARTUP_FAILED, "Stopped while starting.");
     }
+  }
+
+  /** The service's own JVM options, then the config's for it (a later option wins). */
+  private List<String> serviceJvmArgs(String name) {
+    List<String> args = new ArrayList<>();
+    SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> args.addAll(s.jvmArgs()));
+    args.addAll(config.jvmArgs().getOrDefault(name, List.of()));
+    return args;
   }
 
   private List<String> appArgs(String name) {

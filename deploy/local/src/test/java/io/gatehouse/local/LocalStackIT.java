@@ -48,8 +48,8 @@ class LocalStackIT {
   @Test
   void startsEverythingWiredTogetherAndStopsItAgain() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    LocalStack stack = new LocalStack(config.withAppArgs("monitoring-service", "--fake.extra=yes"),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    LocalStack stack = new LocalStack(config.withAppArgs("monitoring-service", "--fake.extra=yes")
+        .withJvmArgs("approval-service", "-Dfake.jvm=yes"), new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
       stack.start();
 
@@ -66,6 +66,9 @@ class LocalStackIT {
           .contains("arg --spring.datasource.username=postgres")
           .contains("arg --spring.kafka.bootstrap-servers=" + stack.broker().bootstrapServers());
       assertThat(stack.service("monitoring-service").logFile()).content().contains("arg --fake.extra=yes");
+      // approval-service's fixed heap with a large young generation, then the config's options for it
+      assertThat(approval.command()).containsSubsequence("-Xmx384m", "-Xms384m", "-Xmn192m", "-Dfake.jvm=yes", "-jar");
+      assertThat(stack.service("registry-service").command()).doesNotContain("-Xmn192m", "-Dfake.jvm=yes");
 
       // The identity provider: its issuer and key file, and every service trusts that issuer.
       ServiceProcess idp = stack.service(LocalStack.IDENTITY_PROVIDER);
