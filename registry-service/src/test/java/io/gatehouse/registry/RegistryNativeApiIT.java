@@ -1,10 +1,13 @@
 package io.gatehouse.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.gatehouse.registry.modelview.RegistryViewProjection;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The native API against the running service: registration, submission, cards, bad input, concurrency. */
 class RegistryNativeApiIT extends RegistryIntegration {
@@ -32,6 +38,41 @@ class RegistryNativeApiIT extends RegistryIntegration {
     return """
         {"artifact": {"uri": "s3://models/cs/model.onnx", "sha256": "%s", "sizeBytes": 1048576},
          "authors": ["alice", "bob"]}""".formatted(sha);
+  }
+
+  @Autowired
+  private EventProcessingConfiguration processing;
+
+  /**
+   * With the view's processor stopped, a registration is stored but cannot be read back within the
+   * wait (10 s): both APIs say so (503, Retry-After) instead of answering "not found" for it, and the
+   * model is there once the view runs again.
+   */
+  @Test
+  void aWriteTheViewDoesNotShowInTimeIsAnswered503AndStands() throws Exception {
+    EventProcessor view = processing.eventProcessor(RegistryViewProjection.PROCESSING_GROUP).orElseThrow();
+    view.shutDown();
+    try {
+      HttpResponse<String> registered = post("/api/v1/models", model("slow-view"));
+      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(503);
+      assertThat(registered.headers().firstValue("Retry-After")).contains("1");
+      assertThat(registered.headers().firstValue("content-type").orElseThrow()).contains("problem+json");
+      assertThat(registered.body()).contains("\"code\":\"view-behind\"").contains("The change was stored")
+          .contains("Do not send the change again");
+
+      HttpResponse<String> mlflow = call("POST", "/api/2.0/mlflow/registered-models/create", engineer(),
+          "{\"name\": \"slow-view-mlflow\"}");
+      assertThat(mlflow.statusCode()).as(mlflow.body()).isEqualTo(503);
+      assertThat(mlflow.headers().firstValue("Retry-After")).contains("1");
+      assertThat(mlflow.body()).contains("\"error_code\":\"TEMPORARILY_UNAVAILABLE\"")
+          .contains("The change was stored");
+    } finally {
+      view.start();
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(get("/api/v1/models/slow-view").statusCode()).isEqualTo(200);
+      assertThat(get("/api/v1/models/slow-view-mlflow").statusCode()).isEqualTo(200);
+    });
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.gatehouse.registry.model.domain.Stages;
 import io.gatehouse.registry.modelview.ModelView;
 import io.gatehouse.registry.modelview.RegistryViews;
 import io.gatehouse.registry.modelview.VersionView;
+import io.gatehouse.registry.modelview.ViewBehind;
 import io.gatehouse.registry.modelview.ViewFreshness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -318,6 +320,18 @@ public class MlflowController {
       case CONFLICT -> error(409, "RESOURCE_CONFLICT", e.getMessage());
       case INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> error(400, "INVALID_PARAMETER_VALUE", e.getMessage());
     };
+  }
+
+  /**
+   * The change was stored but the view did not show it in time: MLflow's {@code TEMPORARILY_UNAVAILABLE}
+   * (503) with {@code Retry-After}, the message saying not to send it again.
+   */
+  @ExceptionHandler(ViewBehind.class)
+  ResponseEntity<Map<String, Object>> viewBehind(ViewBehind e) {
+    ResponseEntity<Map<String, Object>> answer = error(503, "TEMPORARILY_UNAVAILABLE", e.getMessage());
+    return ResponseEntity.status(answer.getStatusCode())
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ViewBehind.RETRY_AFTER_SECONDS))
+        .contentType(MediaType.APPLICATION_JSON).body(answer.getBody());
   }
 
   @ExceptionHandler(AggregateNotFoundException.class)

@@ -10,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,41 +24,55 @@ import org.springframework.stereotype.Component;
  * processor may have passed this write's event while it was still uncommitted, leaving it a gap in
  * the token that it fills later. The view is current only when no gap up to the last event is an
  * event now in the store (a gap no event ever fills, a rolled-back insert, does not hold it up).
+ *
+ * <p>It waits at most {@code gatehouse.registry.view-wait} (default 10 s) and then throws
+ * {@link ViewBehind}: the write stands, but an answer read from the view then would not show it (a
+ * model just registered would read as not found).
  */
 @Component
 public class ViewFreshness {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   private final JdbcTemplate jdbc;
   private final Serializer serializer;
+  private final Duration wait;
 
-  public ViewFreshness(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer) {
+  public ViewFreshness(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+      @Value("${gatehouse.registry.view-wait:10s}") Duration wait) {
+    if (wait.isNegative() || wait.isZero()) {
+      throw new IllegalArgumentException("gatehouse.registry.view-wait must be positive, was " + wait);
+    }
     this.jdbc = jdbc;
     this.serializer = serializer;
+    this.wait = wait;
   }
 
-  /** Waits until the read model shows every event committed before this call; false on time-out. */
-  public boolean awaitCurrent() {
+  /**
+   * Returns once the read model shows every event committed before this call.
+   *
+   * @throws ViewBehind when it does not within {@code gatehouse.registry.view-wait}
+   */
+  public void awaitCurrent() {
     Long last = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
     if (last == null) {
-      return true;
+      return;
     }
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    long deadline = System.nanoTime() + wait.toNanos();
     long pause = 2;
-    while (System.nanoTime() < deadline) {
+    while (true) {
       if (reached(last)) {
-        return true;
+        return;
+      }
+      if (System.nanoTime() >= deadline) {
+        throw new ViewBehind(wait);
       }
       try {
         Thread.sleep(pause);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        throw new ViewBehind(wait);
       }
       pause = Math.min(pause * 2, 50);
     }
-    return false;
   }
 
   private boolean reached(long index) {

@@ -9,6 +9,7 @@ import io.gatehouse.contracts.registry.Tag;
 import io.gatehouse.platform.context.Acting;
 import io.gatehouse.platform.context.ActingContext;
 import io.gatehouse.platform.jdbc.SqlFilter;
+import io.gatehouse.platform.web.ProblemDetailsAdvice;
 import io.gatehouse.registry.card.domain.CardFormats;
 import io.gatehouse.registry.card.domain.CardWarning;
 import io.gatehouse.registry.card.infra.CardPolicy;
@@ -28,6 +29,7 @@ import io.gatehouse.registry.model.infra.RegistryProperties;
 import io.gatehouse.registry.modelview.ModelView;
 import io.gatehouse.registry.modelview.RegistryViews;
 import io.gatehouse.registry.modelview.VersionView;
+import io.gatehouse.registry.modelview.ViewBehind;
 import io.gatehouse.registry.modelview.ViewFreshness;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,11 +49,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -383,5 +388,19 @@ public class ModelController {
     return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * The change was stored but the view did not show it in time ({@link ViewBehind}): 503 with
+   * {@code Retry-After}, saying the change stands and must not be sent again, instead of an answer
+   * read from a view without it (a model just registered read as not found).
+   */
+  @ExceptionHandler(ViewBehind.class)
+  ResponseEntity<ProblemDetail> viewBehind(ViewBehind e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ViewBehind.RETRY_AFTER_SECONDS))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, ViewBehind.CODE,
+            "Stored, not yet readable", e.getMessage()));
   }
 }
