@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * @param rate sign-offs per second offered in the rate phase (open loop)
  * @param durationSeconds length of the rate phase
  * @param warmupRate sign-offs per second offered during the warm-up (open loop, results discarded)
- * @param warmupSeconds length of the warm-up
+ * @param warmupSeconds shortest warm-up; it goes on in rounds of 15 s until approval-service's JIT
+ *     compilers are quiet ({@link WarmUp})
+ * @param warmupMaxSeconds longest warm-up
  * @param clients concurrent clients of the peak phase (closed loop)
  * @param peakSeconds length of the peak phase
  * @param rawSeconds length of each raw PostgreSQL commit measurement (1 and 16 connections)
@@ -24,6 +26,7 @@ public record BenchOptions(
     int durationSeconds,
     double warmupRate,
     int warmupSeconds,
+    int warmupMaxSeconds,
     int clients,
     int peakSeconds,
     int rawSeconds) {
@@ -46,7 +49,9 @@ public record BenchOptions(
       Options:
         --rate N             sign-offs/s offered in the rate phase       (default: 200)
         --duration S         rate phase length, seconds (60, 60s, 2m)   (default: 60)
-        --warmup S           warm-up length; 0 skips it                 (default: 45)
+        --warmup S           shortest warm-up; 0 skips it               (default: 45)
+        --warmup-max S       longest warm-up: it goes on in rounds of 15 s until
+                             approval-service's JIT compiles for at most 1.5 s a round (default: 120)
         --warmup-rate N      sign-offs/s offered during the warm-up      (default: 100)
         --clients N          concurrent clients of the peak phase        (default: 16)
         --peak-duration S    peak phase length; 0 skips it and the HTTP ceiling (default: 60)
@@ -66,7 +71,7 @@ public record BenchOptions(
   private static final Pattern SECONDS = Pattern.compile("(\\d{1,6})(s|m)?");
 
   public static BenchOptions defaults() {
-    return new BenchOptions(200, 60, 100, 45, 16, 60, 10);
+    return new BenchOptions(200, 60, 100, 45, 120, 16, 60, 10);
   }
 
   /** The options for these arguments, or null when help was asked for; bad ones throw (exit 64). */
@@ -86,6 +91,7 @@ public record BenchOptions(
     int duration = d.durationSeconds;
     double warmupRate = d.warmupRate;
     int warmup = d.warmupSeconds;
+    Integer warmupMax = null;
     int clients = d.clients;
     int peak = d.peakSeconds;
     int raw = d.rawSeconds;
@@ -99,6 +105,7 @@ public record BenchOptions(
         case "--rate" -> rate = positiveRate(value(list, ++i, opt), opt);
         case "--duration" -> duration = seconds(value(list, ++i, opt), opt, 1);
         case "--warmup" -> warmup = seconds(value(list, ++i, opt), opt, 0);
+        case "--warmup-max" -> warmupMax = seconds(value(list, ++i, opt), opt, 1);
         case "--warmup-rate" -> warmupRate = positiveRate(value(list, ++i, opt), opt);
         case "--clients" -> clients = count(value(list, ++i, opt), opt, 1, 1024);
         case "--peak-duration" -> peak = seconds(value(list, ++i, opt), opt, 0);
@@ -106,7 +113,12 @@ public record BenchOptions(
         default -> throw usage("Unknown option '" + opt + "'.");
       }
     }
-    return new BenchOptions(rate, duration, warmupRate, warmup, clients, peak, raw);
+    if (warmupMax == null) {
+      warmupMax = Math.max(d.warmupMaxSeconds, warmup);
+    } else if (warmupMax < warmup) {
+      throw usage("--warmup-max (" + warmupMax + " s) must be at least --warmup (" + warmup + " s).");
+    }
+    return new BenchOptions(rate, duration, warmupRate, warmup, warmupMax, clients, peak, raw);
   }
 
   private static String value(List<String> args, int i, String opt) {

@@ -13,16 +13,19 @@ import java.util.regex.Pattern;
  * requests of that phase. Percentiles are the upper bounds of the buckets they fall in: the true
  * value lies between that bucket's lower and upper bound. Beside them, two things a request may wait
  * for inside the service: its garbage collector's pauses ({@code jvm_gc_pause_seconds}) and a
- * pooled database connection ({@code hikaricp_connections_acquire_seconds}).
+ * pooled database connection ({@code hikaricp_connections_acquire_seconds}); and the time its JIT
+ * compilers spent compiling ({@code jvm_compilation_time_ms_total}), CPU taken from the requests while
+ * the service is not yet warm.
  *
  * @param buckets cumulative counts by upper bound in seconds (the last is +Inf)
  * @param count requests
  * @param sumSeconds their total time
  * @param gcPauses the service's collector pauses, all of them
  * @param connectionAcquires waits for a pooled connection, every caller's
+ * @param compileSeconds time spent in JIT compilation since the service started (0 when not exported)
  */
 public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double sumSeconds, Totals gcPauses,
-    Totals connectionAcquires) {
+    Totals connectionAcquires, double compileSeconds) {
 
   /** A timer's count and total seconds summed over its series. */
   public record Totals(long count, double seconds) {
@@ -39,6 +42,7 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
   private static final String REQUESTS = "http_server_requests_seconds";
   private static final String GC_PAUSE = "jvm_gc_pause_seconds";
   private static final String ACQUIRE = "hikaricp_connections_acquire_seconds";
+  private static final String COMPILATION = "jvm_compilation_time_ms_total";
   /**
    * A sample line: name, labels, value. Greedy up to the last brace: label values hold braces too
    * ({@code uri="/cases/{caseId}"}).
@@ -66,7 +70,8 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
       }
       String name = m.group(1);
       boolean requests = name.startsWith(REQUESTS + "_");
-      if (!requests && !name.startsWith(GC_PAUSE + "_") && !name.startsWith(ACQUIRE + "_")) {
+      if (!requests && !name.startsWith(GC_PAUSE + "_") && !name.startsWith(ACQUIRE + "_")
+          && !name.equals(COMPILATION)) {
         continue;
       }
       double value = Double.parseDouble(m.group(3));
@@ -83,7 +88,8 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
       totals.merge(name, value, Double::sum);
     }
     return new ServerTimes(buckets, Math.round(totals.getOrDefault(REQUESTS + "_count", 0.0)),
-        totals.getOrDefault(REQUESTS + "_sum", 0.0), totals(totals, GC_PAUSE), totals(totals, ACQUIRE));
+        totals.getOrDefault(REQUESTS + "_sum", 0.0), totals(totals, GC_PAUSE), totals(totals, ACQUIRE),
+        totals.getOrDefault(COMPILATION, 0.0) / 1000);
   }
 
   /** A timer's {@code _count} and {@code _sum}, each summed over its series. */
@@ -96,7 +102,8 @@ public record ServerTimes(NavigableMap<Double, Long> buckets, long count, double
     TreeMap<Double, Long> diff = new TreeMap<>();
     buckets.forEach((le, n) -> diff.put(le, n - before.buckets.getOrDefault(le, 0L)));
     return new ServerTimes(diff, count - before.count, sumSeconds - before.sumSeconds,
-        gcPauses.minus(before.gcPauses), connectionAcquires.minus(before.connectionAcquires));
+        gcPauses.minus(before.gcPauses), connectionAcquires.minus(before.connectionAcquires),
+        compileSeconds - before.compileSeconds);
   }
 
   public boolean hasHistogram() {

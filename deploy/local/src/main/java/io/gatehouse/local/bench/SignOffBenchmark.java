@@ -188,18 +188,18 @@ public final class SignOffBenchmark {
     CaseFactory factory = new CaseFactory(registryUrl, approvalUrl, alice);
     int perCase = SignOffPlan.HIGH_TIER_SIGNERS.size();
 
-    OpenLoopSchedule warmup = new OpenLoopSchedule(options.warmupRate(), options.warmupSeconds());
+    OpenLoopSchedule warmupRound = new OpenLoopSchedule(options.warmupRate(), WarmUp.ROUND_SECONDS);
     OpenLoopSchedule rate = new OpenLoopSchedule(options.rate(), options.durationSeconds());
-    int warmupCases = SignOffPlan.casesFor(warmup.count(), perCase);
+    int roundCases = SignOffPlan.casesFor(warmupRound.count(), perCase);
+    int warmupCases = options.warmupSeconds() == 0 ? 0 : WarmUp.rounds(options.warmupMaxSeconds()) * roundCases;
     int rateCases = SignOffPlan.casesFor(rate.count(), perCase);
     int probeCases = options.peakSeconds() > 0
         ? SignOffPlan.casesFor((long) (Math.max(2 * options.rate(), 400) * PROBE_SECONDS), perCase) : 0;
     List<String> cases = setUp(factory, warmupCases + rateCases + probeCases, "warm-up, rate and peak probe",
         "setup");
 
-    if (warmup.count() > 0) {
-      runOpenLoop("Warm-up (results discarded)", "warmup", tokens(idpUrl), approvalUrl,
-          SignOffPlan.roundByRound(cases.subList(0, warmupCases), SignOffPlan.HIGH_TIER_SIGNERS), warmup, false);
+    if (warmupCases > 0) {
+      warmUp(tokens(idpUrl), approvalUrl, cases.subList(0, warmupCases), roundCases, warmupRound);
     }
     List<String> rateCaseIds = cases.subList(warmupCases, warmupCases + rateCases);
     SignOffDriver.PhaseResult ratePhase = runOpenLoop("Rate", "rate", tokens(idpUrl), approvalUrl,
@@ -244,6 +244,80 @@ public final class SignOffBenchmark {
     setup.put("settleSeconds", round(settle()));
     phases.add(setup);
     return cases;
+  }
+
+  /**
+   * The warm-up, discarded: rounds of {@link WarmUp#ROUND_SECONDS} s at the warm-up rate, each on cases
+   * of its own, at least {@code --warmup} and then until approval-service's JIT compilers are quiet
+   * ({@link WarmUp#done}), at most {@code --warmup-max}. A line per round, then the whole warm-up as a
+   * phase (CPU, approval-service's own time) in the report, with its rounds and whether it ended warm.
+   */
+  private void warmUp(Map<String, String> tokens, String approvalUrl, List<String> cases, int roundCases,
+      OpenLoopSchedule schedule) throws InterruptedException {
+    int minRounds = WarmUp.rounds(options.warmupSeconds());
+    int maxRounds = cases.size() / roundCases;
+    heading("Warm-up (results discarded): " + fmt(schedule.ratePerSecond()) + " sign-offs/s offered (open loop) in "
+        + "rounds of " + WarmUp.ROUND_SECONDS + " s, at least " + options.warmupSeconds() + " s, then until "
+        + "approval-service's JIT compiles for at most " + fmt(WarmUp.QUIET_SHARE * WarmUp.ROUND_SECONDS)
+        + " s of a round, at most " + options.warmupMaxSeconds() + " s");
+    SignOffDriver driver = new SignOffDriver(approvalUrl, tokens);
+    ServerTimes first = serverTimes(approvalUrl);
+    CpuMeter.Snapshot before = cpu.snapshot();
+    ServerTimes last = first;
+    List<Map<String, Object>> rounds = new ArrayList<>();
+    long sent = 0;
+    long ok = 0;
+    boolean done = false;
+    int r = 0;
+    while (r < maxRounds && !done) {
+      List<SignOffPlan.Task> tasks = SignOffPlan.roundByRound(
+          cases.subList(r * roundCases, (r + 1) * roundCases), SignOffPlan.HIGH_TIER_SIGNERS);
+      SignOffDriver.PhaseResult result = driver.openLoop("warmup-" + (r + 1), tasks, schedule, SENDER_THREADS);
+      ServerTimes now = serverTimes(approvalUrl);
+      Double compiled = now == null || last == null ? null : now.compileSeconds() - last.compileSeconds();
+      last = now;
+      r++;
+      sent += result.sent();
+      ok += result.ok();
+      done = WarmUp.done(r, minRounds, compiled);
+      String jit = compiled == null ? "? (no metrics)" : String.format(Locale.ROOT, "%.1f s", compiled);
+      out.printf(Locale.ROOT, "   round %d (%3d-%3d s)  %d of %d done, p99 %.1f ms; approval-service's JIT compiled"
+          + " for %s%n", r, (r - 1) * WarmUp.ROUND_SECONDS, r * WarmUp.ROUND_SECONDS, result.ok(), result.sent(),
+          result.latency().p99Ms(), jit);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("round", r);
+      json.put("sent", result.sent());
+      json.put("ok", result.ok());
+      json.put("latencyMs", result.latency());
+      json.put("compileSeconds", compiled == null ? null : round(compiled));
+      rounds.add(json);
+    }
+    CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
+    int seconds = r * WarmUp.ROUND_SECONDS;
+    out.println(done
+        ? "   warm after " + seconds + " s"
+        : "   caution: approval-service's JIT was still compiling after " + seconds + " s (--warmup-max); the"
+            + " next phase may time the compiler as well as the service");
+    out.printf(Locale.ROOT, "   (discarded) %d of %d sign-offs done%n", ok, sent);
+    printCpu(usage, ok, "sign-off");
+    ServerTimes server = since(last, first);
+    printServer(server);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", "warmup");
+    json.put("discarded", true);
+    json.put("mode", "open loop");
+    json.put("offeredRate", schedule.ratePerSecond());
+    json.put("seconds", seconds);
+    json.put("warm", done);
+    json.put("sent", sent);
+    json.put("ok", ok);
+    json.put("rounds", rounds);
+    json.put("cpu", cpuJson(usage, ok));
+    if (server != null) {
+      json.put("approvalServiceOwnTime", serverJson(server));
+    }
+    json.put("settleSeconds", round(settle()));
+    phases.add(json);
   }
 
   private SignOffDriver.PhaseResult runOpenLoop(String title, String key, Map<String, String> tokens, String approvalUrl,
@@ -593,7 +667,8 @@ public final class SignOffBenchmark {
     out.printf(Locale.ROOT, "   raw commits    %d s on 1 connection, %d s on %d connections%n", options.rawSeconds(),
         options.rawSeconds(), BenchOptions.RAW_CONNECTIONS);
     out.printf(Locale.ROOT, "   warm-up        %s%n", options.warmupSeconds() == 0 ? "none"
-        : options.warmupSeconds() + " s at " + fmt(options.warmupRate()) + " sign-offs/s (open loop, discarded)");
+        : options.warmupSeconds() + "-" + options.warmupMaxSeconds() + " s at " + fmt(options.warmupRate())
+            + " sign-offs/s (open loop, discarded; until approval-service's JIT is quiet)");
     out.printf(Locale.ROOT, "   rate           %d s at %s sign-offs/s (open loop)%n", options.durationSeconds(),
         fmt(options.rate()));
     out.printf(Locale.ROOT, "   peak           %s%n", options.peakSeconds() == 0 ? "none"
@@ -608,6 +683,7 @@ public final class SignOffBenchmark {
     inputs.put("durationSeconds", options.durationSeconds());
     inputs.put("warmupRate", options.warmupRate());
     inputs.put("warmupSeconds", options.warmupSeconds());
+    inputs.put("warmupMaxSeconds", options.warmupMaxSeconds());
     inputs.put("clients", options.clients());
     inputs.put("peakSeconds", options.peakSeconds());
     inputs.put("rawSeconds", options.rawSeconds());
@@ -700,8 +776,9 @@ public final class SignOffBenchmark {
         bound(t.percentileUpperBoundMs(50)), bound(t.percentileUpperBoundMs(90)), bound(t.percentileUpperBoundMs(99)),
         bound(t.percentileUpperBoundMs(99.9)));
     out.printf(Locale.ROOT, "   approval-service's waits     GC paused it %d times, %.0f ms in all (mean %.1f ms); "
-        + "%d waits for a pooled connection, mean %.2f ms%n", t.gcPauses().count(), t.gcPauses().seconds() * 1000,
-        t.gcPauses().meanMs(), t.connectionAcquires().count(), t.connectionAcquires().meanMs());
+        + "%d waits for a pooled connection, mean %.2f ms; its JIT compiled for %.1f s%n", t.gcPauses().count(),
+        t.gcPauses().seconds() * 1000, t.gcPauses().meanMs(), t.connectionAcquires().count(),
+        t.connectionAcquires().meanMs(), t.compileSeconds());
   }
 
   private static Map<String, Object> serverJson(ServerTimes t) {
@@ -718,6 +795,7 @@ public final class SignOffBenchmark {
     m.put("gcPauseMs", round(t.gcPauses().seconds() * 1000));
     m.put("connectionAcquires", t.connectionAcquires().count());
     m.put("connectionAcquireMeanMs", round(t.connectionAcquires().meanMs()));
+    m.put("compileSeconds", round(t.compileSeconds()));
     return m;
   }
 

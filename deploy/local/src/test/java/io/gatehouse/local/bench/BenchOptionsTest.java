@@ -15,6 +15,7 @@ class BenchOptionsTest {
     assertThat(o.rate()).isEqualTo(200);
     assertThat(o.durationSeconds()).isEqualTo(60);
     assertThat(o.warmupSeconds()).isEqualTo(45);
+    assertThat(o.warmupMaxSeconds()).isEqualTo(120);
     assertThat(o.warmupRate()).isEqualTo(100);
     assertThat(o.clients()).isEqualTo(16);
     assertThat(o.peakSeconds()).isEqualTo(60);
@@ -26,7 +27,10 @@ class BenchOptionsTest {
     BenchOptions o = BenchOptions.parse("--rate", "350.5", "--duration=2m", "--warmup", "0", "--warmup-rate=20",
         "--clients", "32", "--peak-duration", "45s", "--raw-duration", "3", "--no-build");
 
-    assertThat(o).isEqualTo(new BenchOptions(350.5, 120, 20, 0, 32, 45, 3));
+    assertThat(o).isEqualTo(new BenchOptions(350.5, 120, 20, 0, 120, 32, 45, 3));
+    assertThat(BenchOptions.parse("--warmup", "3m").warmupMaxSeconds()).as("a longer minimum raises the maximum")
+        .isEqualTo(180);
+    assertThat(BenchOptions.parse("--warmup-max", "60").warmupMaxSeconds()).isEqualTo(60);
   }
 
   @Test
@@ -42,6 +46,8 @@ class BenchOptionsTest {
     assertUsage(new String[] {"--duration", "0"}, "--duration needs a duration of 1");
     assertUsage(new String[] {"--duration", "-5"}, "--duration needs");
     assertUsage(new String[] {"--warmup", "1h"}, "--warmup needs");
+    assertUsage(new String[] {"--warmup", "60", "--warmup-max", "30"},
+        "--warmup-max (30 s) must be at least --warmup (60 s)");
     assertUsage(new String[] {"--clients", "0"}, "--clients needs a whole number from 1 to 1024");
     assertUsage(new String[] {"--clients"}, "--clients needs a value");
     assertUsage(new String[] {"--clients", "--rate", "5"}, "--clients needs a value");

@@ -44,6 +44,8 @@ class ServerTimesTest {
         "jvm_gc_pause_seconds_max{action=\"end of major GC\",cause=\"Allocation Failure\",gc=\"MarkSweepCompact\"} 0.2",
         "hikaricp_connections_acquire_seconds_count{pool=\"HikariPool-1\"} " + okAll * 3,
         "hikaricp_connections_acquire_seconds_sum{pool=\"HikariPool-1\"} " + okAll * 3 / 100_000.0,
+        "# TYPE jvm_compilation_time_ms_total counter",
+        "jvm_compilation_time_ms_total{compiler=\"HotSpot 64-Bit Tiered Compilers\"} " + okAll * 20.0,
         "jvm_threads_live_threads 42.0");
   }
 
@@ -59,6 +61,7 @@ class ServerTimesTest {
     assertThat(t.gcPauses().count()).isEqualTo(11);
     assertThat(t.gcPauses().seconds()).isCloseTo(0.3, within(1e-9));
     assertThat(t.connectionAcquires().count()).isEqualTo(300);
+    assertThat(t.compileSeconds()).isCloseTo(2.0, within(1e-9));
   }
 
   @Test
@@ -79,6 +82,7 @@ class ServerTimesTest {
     assertThat(phase.gcPauses().meanMs()).isCloseTo(10, within(1e-9));
     assertThat(phase.connectionAcquires().count()).isEqualTo(2970);
     assertThat(phase.connectionAcquires().meanMs()).isCloseTo(0.01, within(1e-9));
+    assertThat(phase.compileSeconds()).as("compiled during the phase").isCloseTo(19.8, within(1e-9));
   }
 
   @Test
@@ -92,5 +96,6 @@ class ServerTimesTest {
     assertThat(t.count()).isEqualTo(7);
     assertThat(t.meanMs()).isCloseTo(10, within(1e-9));
     assertThat(t.percentileUpperBoundMs(99)).isZero();
+    assertThat(t.compileSeconds()).isZero();
   }
 }
