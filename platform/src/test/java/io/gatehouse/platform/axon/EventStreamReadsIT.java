@@ -50,6 +50,9 @@ class EventStreamReadsIT {
   static PostgresDatabaseExtension db = new PostgresDatabaseExtension();
 
   private final AtomicInteger streamReads = new AtomicInteger();
+  /** Stream reads made on {@link #reader}'s thread only (the store's producer reads on its own). */
+  private final AtomicInteger readerReads = new AtomicInteger();
+  private volatile Thread reader;
   private HikariDataSource dataSource;
   private JdbcTemplate jdbc;
   private final List<EmbeddedEventStore> stores = new ArrayList<>();
@@ -217,7 +220,9 @@ class EventStreamReadsIT {
   /**
    * The store keeps the newest {@code cached-events} in memory for its readers and no more: a reader
    * opened at one of them reads on without touching the database, one opened further back reads
-   * the database (with Axon's default of 10,000 both would read from memory).
+   * the database (with Axon's default of 10,000 both would read from memory). Only the reads made on
+   * the test's thread count: the store's producer may still read once more on its own after the last
+   * event, which is not the readers' doing.
    */
   @Test
   void onlyTheNewestCachedEventsAreServedFromMemory() throws InterruptedException {
@@ -236,15 +241,16 @@ class EventStreamReadsIT {
     }
     assertThat(tokens).as("events read by the tailing reader").hasSize(10);
 
-    streamReads.set(0);
+    reader = Thread.currentThread();
+    readerReads.set(0);
     TrackingEventStream recent = store.openStream(tokens.get(7));
     assertThat(read(recent, 2, Duration.ofSeconds(5))).containsExactlyElementsOf(published.subList(8, 10));
-    assertThat(streamReads.get()).as("database reads for the last two events").isZero();
+    assertThat(readerReads.get()).as("database reads for the last two events").isZero();
     recent.close();
 
     TrackingEventStream older = store.openStream(tokens.get(2));
     assertThat(read(older, 7, Duration.ofSeconds(5))).containsExactlyElementsOf(published.subList(3, 10));
-    assertThat(streamReads.get()).as("database reads for events older than the cache").isPositive();
+    assertThat(readerReads.get()).as("database reads for events older than the cache").isPositive();
     older.close();
   }
 
@@ -305,6 +311,9 @@ class EventStreamReadsIT {
                 && sql.startsWith("SELECT") && sql.contains("FROM domain_event_entry")
                 && !sql.contains("aggregate_identifier = ?")) {
               streamReads.incrementAndGet();
+              if (Thread.currentThread() == reader) {
+                readerReads.incrementAndGet();
+              }
             }
             try {
               return method.invoke(connection, args);
