@@ -65,6 +65,8 @@ public final class SignOffBenchmark {
       "--management.metrics.distribution.percentiles-histogram.http.server.requests=true";
   private static final int MAX_PEAK_CASES = 20_000;
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  /** The benchmark's own reads of approval-service (its scrapes, the case views), not the measured sign-offs. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final BenchOptions options;
   private final Path repoRoot;
@@ -616,7 +618,6 @@ public final class SignOffBenchmark {
    * sample of the rate phase's cases is read back and compared with what the plan sent to each.
    */
   private void checkCaseViews(String approvalUrl, String token, List<String> cases, int sent) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     int sample = Math.min(SAMPLED_CASES, cases.size());
     int matching = 0;
     List<String> mismatches = new ArrayList<>();
@@ -626,7 +627,7 @@ public final class SignOffBenchmark {
       String caseId = cases.get(index);
       int expected = SignOffPlan.signOffsOf(index, cases.size(), SignOffPlan.HIGH_TIER_SIGNERS.size(), sent);
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(approvalUrl + "/api/v1/cases/" + caseId))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(approvalUrl + "/api/v1/cases/" + caseId))
             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         int seen = r.statusCode() == 200 ? JSON.readTree(r.body()).path("signOffs").size() : -r.statusCode();
@@ -736,8 +737,7 @@ public final class SignOffBenchmark {
           .timeout(Duration.ofSeconds(10))
           .GET()
           .build();
-      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         out.println("   (approval-service's /actuator/prometheus answered " + response.statusCode()
             + "; no server-side times for this phase)");
